@@ -1,0 +1,127 @@
+// Flags and environment → a validated Config. Every problem is collected and reported at once, so
+// a hostel manager fixes the configuration in one go rather than one error per restart.
+import { parseArgs } from "node:util";
+import { ConfigError } from "./errors.js";
+import { LOG_LEVELS, type LogLevel } from "./log.js";
+
+export const DEFAULT_API_URL = "https://api.hostelmate.co";
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface Config {
+  /** live: the real API with the operator's key; demo: the built-in sandbox with sample data. */
+  mode: "live" | "demo";
+  apiUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  logLevel: LogLevel;
+}
+
+export type Command = { kind: "help" } | { kind: "version" } | { kind: "serve"; config: Config };
+
+export const USAGE = `hostelmate-mcp — an MCP server that lets AI assistants read and triage Hostel Mate guest conversations.
+It only reads: it never sends a message.
+
+Usage:
+  hostelmate-mcp            serve over stdio (needs HOSTELMATE_API_KEY)
+  hostelmate-mcp --demo     serve built-in sample data; no key needed
+  hostelmate-mcp --help     this text
+  hostelmate-mcp --version  the version
+
+Environment:
+  HOSTELMATE_API_KEY     your property's API key from Hostel Mate (required unless --demo)
+  HOSTELMATE_API_URL     API base URL (default ${DEFAULT_API_URL})
+  HOSTELMATE_TIMEOUT_MS  timeout per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  HOSTELMATE_LOG_LEVEL   error, warn, info or debug, written to stderr (default info)
+`;
+
+type Env = Record<string, string | undefined>;
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function readApiUrl(raw: string | undefined, problems: string[]): string {
+  const value = raw?.trim() || DEFAULT_API_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(
+      `HOSTELMATE_API_URL is not a URL (${JSON.stringify(value)}). Leave it unset to use ${DEFAULT_API_URL}.`,
+    );
+    return DEFAULT_API_URL;
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    problems.push(
+      `HOSTELMATE_API_URL must start with https:// so the API key is never sent unencrypted (http:// is allowed only for localhost). Leave it unset to use ${DEFAULT_API_URL}.`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    problems.push(
+      "HOSTELMATE_API_URL must be a plain base URL, without user name, password, query or #fragment.",
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function readTimeout(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_TIMEOUT_MS;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < 100 || value > 300_000) {
+    problems.push(
+      `HOSTELMATE_TIMEOUT_MS must be a whole number of milliseconds between 100 and 300000 (got ${JSON.stringify(raw)}); the default is ${DEFAULT_TIMEOUT_MS}.`,
+    );
+    return DEFAULT_TIMEOUT_MS;
+  }
+  return value;
+}
+
+function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
+  const value = raw?.trim().toLowerCase() || "info";
+  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+  problems.push(`HOSTELMATE_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${JSON.stringify(raw)}).`);
+  return "info";
+}
+
+export function parseCommand(argv: readonly string[], env: Env): Command {
+  let flags: { demo?: boolean; help?: boolean; version?: boolean };
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        demo: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([`${reason}. The options are --demo, --help and --version.`]);
+  }
+  if (flags.help) return { kind: "help" };
+  if (flags.version) return { kind: "version" };
+
+  const problems: string[] = [];
+  const demo = flags.demo === true;
+  const apiKey = env.HOSTELMATE_API_KEY?.trim() ?? "";
+  if (!demo) {
+    if (apiKey === "") {
+      problems.push(
+        "HOSTELMATE_API_KEY is not set. Put your property's Hostel Mate API key in it, or start with --demo to try the server on sample data without a key.",
+      );
+    } else if (/\s/.test(apiKey)) {
+      problems.push("HOSTELMATE_API_KEY contains spaces or line breaks; copy the key again without them.");
+    }
+  }
+  const config: Config = {
+    mode: demo ? "demo" : "live",
+    apiUrl: readApiUrl(env.HOSTELMATE_API_URL, demo ? [] : problems),
+    apiKey: demo ? "" : apiKey,
+    timeoutMs: readTimeout(env.HOSTELMATE_TIMEOUT_MS, problems),
+    logLevel: readLogLevel(env.HOSTELMATE_LOG_LEVEL, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { kind: "serve", config };
+}

@@ -1,0 +1,103 @@
+// Every failure the model can see is turned into text here and nowhere else, so that no upstream
+// body, stack trace or API key can slip into a tool result.
+
+export type ApiErrorKind =
+  | "auth"
+  | "feature_disabled"
+  | "not_found"
+  | "rate_limited"
+  | "unavailable"
+  | "timeout"
+  | "network"
+  | "bad_response"
+  | "rejected";
+
+export interface ApiErrorDetails {
+  kind: ApiErrorKind;
+  /** The API host, never the full URL with its query. */
+  host: string;
+  status?: number;
+  /** The snake_case code from the error body, when there was one. */
+  code?: string;
+  retryAfterSeconds?: number;
+  threadId?: string;
+  /** For stderr only: what went wrong underneath. Never shown to the model. */
+  detail?: string;
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  readonly kind: ApiErrorKind;
+  readonly host: string;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly threadId: string | undefined;
+  readonly detail: string | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    super(`Hostel Mate API error: ${details.kind}${details.status ? ` (HTTP ${details.status})` : ""}`);
+    this.kind = details.kind;
+    this.host = details.host;
+    this.status = details.status;
+    this.code = details.code;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.threadId = details.threadId;
+    this.detail = details.detail;
+  }
+}
+
+/** Well-typed input that still makes no sense; its message is written for the model. */
+export class UserInputError extends Error {
+  override name = "UserInputError";
+}
+
+/** Bad environment or flags: reported on stderr before the server starts. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(problems.join("\n"));
+    this.problems = problems;
+  }
+}
+
+function retryHint(seconds: number | undefined, fallback: string): string {
+  if (seconds === undefined) return fallback;
+  if (seconds < 90) return `try again in about ${Math.max(1, Math.ceil(seconds))} seconds`;
+  return `try again in about ${Math.ceil(seconds / 60)} minutes`;
+}
+
+export function describeApiError(error: ApiError): string {
+  const status = error.status ? ` (HTTP ${error.status})` : "";
+  switch (error.kind) {
+    case "auth":
+      return `Hostel Mate rejected the API key${status}. Check HOSTELMATE_API_KEY in the server's configuration: generating a new key in Hostel Mate invalidates the old one, so copy the newest key.`;
+    case "feature_disabled":
+      return `The Conversations/Messaging feature is not enabled for this property${status}. Ask Hostel Mate support to enable it, then try again.`;
+    case "not_found":
+      return `There is no conversation with id ${error.threadId ?? "(unknown)"} for this property${status}. Find the right thread id with list_conversations or search_conversations.`;
+    case "rate_limited":
+      return `Hostel Mate is rate limiting requests (at most 120 a minute)${status}; ${retryHint(error.retryAfterSeconds, "wait a minute and try again")}.`;
+    case "unavailable":
+      return error.code === "messaging_unavailable"
+        ? `The Hostel Mate messaging service is temporarily unavailable${status}; ${retryHint(error.retryAfterSeconds, "try again in a minute")}.`
+        : `Hostel Mate is temporarily unavailable${status}; ${retryHint(error.retryAfterSeconds, "try again in a few minutes")}. If it keeps happening, check status with Hostel Mate support.`;
+    case "timeout":
+      return `Hostel Mate at ${error.host} did not answer in time. Try again in a minute; if it keeps happening, raise HOSTELMATE_TIMEOUT_MS or check the connection.`;
+    case "network":
+      return `Could not reach Hostel Mate at ${error.host}. Check the internet connection and HOSTELMATE_API_URL, then try again.`;
+    case "bad_response":
+      return `Hostel Mate at ${error.host} sent an answer this server could not read${status}. Try again later; if it persists, report it to the hostelmate-mcp maintainers.`;
+    case "rejected":
+      return `Hostel Mate refused the request${status}. This is likely a bug in hostelmate-mcp; report it to the maintainers with the tool call you made.`;
+  }
+}
+
+/** The one sentence the model sees for any failure. Unknown errors get a generic line: their message may hold anything. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return describeApiError(error);
+  if (error instanceof UserInputError) return error.message;
+  return "hostelmate-mcp hit an internal error while handling this request. Try again; if it happens again, report it to the maintainers (details are in the server log).";
+}

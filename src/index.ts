@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// The process boundary: flags and environment in, a stdio MCP server out, and exit codes.
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { createClient } from "./api/client.js";
+import { parseCommand, USAGE } from "./config.js";
+import { ConfigError } from "./errors.js";
+import { createLogger } from "./log.js";
+import { startSandbox } from "./sandbox/server.js";
+import { createServer } from "./server.js";
+import { VERSION } from "./version.js";
+
+async function main(): Promise<void> {
+  let command: ReturnType<typeof parseCommand>;
+  try {
+    command = parseCommand(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `hostelmate-mcp cannot start:\n${error.problems.map((p) => `  - ${p}`).join("\n")}\nRun hostelmate-mcp --help for the options.\n`,
+    );
+    process.exit(1);
+  }
+  // --help and --version are not served over MCP, so stdout is theirs.
+  if (command.kind === "help") return void process.stdout.write(USAGE);
+  if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
+
+  const { config } = command;
+  const logger = createLogger(config.logLevel);
+  process.on("unhandledRejection", (reason) => logger.error(`unhandled rejection: ${String(reason)}`));
+
+  let apiUrl = config.apiUrl;
+  let apiKey = config.apiKey;
+  let closeSandbox = async (): Promise<void> => {};
+  if (config.mode === "demo") {
+    const sandbox = await startSandbox({ anchor: new Date() });
+    ({ url: apiUrl, apiKey } = sandbox);
+    closeSandbox = () => sandbox.close();
+    logger.info(
+      "demo mode: serving SAMPLE data for the fictional Casa Azul Hostel from a built-in fake Hostel Mate API; nothing is real and no key is used.",
+    );
+  }
+
+  const client = createClient({ apiUrl, apiKey, timeoutMs: config.timeoutMs, logger });
+  const server = createServer({ client, logger });
+  const transport = new StdioServerTransport();
+
+  let closing = false;
+  const shutdown = async (why: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.debug(`shutting down (${why})`);
+    await server.close().catch(() => {});
+    await closeSandbox().catch(() => {});
+    process.exit(0);
+  };
+  // The SDK's stdio transport keeps running after the client leaves; its leaving is our cue to go.
+  process.stdin.on("end", () => void shutdown("stdin ended"));
+  process.stdin.on("close", () => void shutdown("stdin closed"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await server.connect(transport);
+  logger.info(
+    `hostelmate-mcp ${VERSION} ready on stdio (${config.mode === "demo" ? "demo data" : new URL(apiUrl).host})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`hostelmate-mcp stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+// Switches that make the sandbox misbehave the way the real API can, for tests and for trying the
+// server's error handling by hand.
+
+export interface ScriptedFailure {
+  status: number;
+  /** How many requests in a row get this failure. Infinity: every request. */
+  times: number;
+  /** The Retry-After header to send, if any (seconds or an HTTP date). */
+  retryAfter?: string;
+  /** The snake_case error code in the body. */
+  error?: string;
+  /** Only requests to this endpoint fail; both when omitted. */
+  endpoint?: "conversations" | "messages";
+}
+
+export interface Faults {
+  /** The list endpoint answers 404: the Conversations/Messaging feature is off for the property. */
+  featureDisabled: boolean;
+  /** Served in order before any normal answer. */
+  failures: ScriptedFailure[];
+  /** Every answer waits this long. */
+  delayMs: number;
+  /** Requests get no answer at all until the client gives up. */
+  hang: boolean;
+  /** 200 answers whose body is not JSON. */
+  malformed: boolean;
+  /** Answers that drift from the documented shape: extra fields, missing optionals, nulls, unknown enum values. */
+  drift: boolean;
+  /** The messages endpoint leaves out its `pagination` object (the docs do not promise one). */
+  omitMessagesPagination: boolean;
+}
+
+export function noFaults(): Faults {
+  return {
+    featureDisabled: false,
+    failures: [],
+    delayMs: 0,
+    hang: false,
+    malformed: false,
+    drift: false,
+    omitMessagesPagination: false,
+  };
+}
+
+/** Takes the next scripted failure for this endpoint, if one is due. */
+export function takeFailure(
+  faults: Faults,
+  endpoint: "conversations" | "messages",
+): ScriptedFailure | undefined {
+  const index = faults.failures.findIndex((failure) => !failure.endpoint || failure.endpoint === endpoint);
+  const failure = faults.failures[index];
+  if (!failure) return undefined;
+  failure.times -= 1;
+  if (failure.times <= 0) faults.failures.splice(index, 1);
+  return failure;
+}
+
+type Json = Record<string, unknown>;
+
+const DRIFT_CHANNELS = ["TELEGRAM", "VRBO"];
+
+/** Reshapes a conversation the way an evolving API might, deterministically by position. */
+export function driftConversation(conversation: Json, index: number): Json {
+  const drifted: Json = { ...conversation, priority: index % 2 ? "HIGH" : null, tags: ["vip"] };
+  if (index % 3 === 0) delete drifted.subject;
+  if (index % 4 === 1) drifted.guest_name = null;
+  if (index % 5 === 2) drifted.channel = DRIFT_CHANNELS[index % DRIFT_CHANNELS.length];
+  if (index % 5 === 3) drifted.status = "SNOOZED";
+  if (index % 6 === 4) delete drifted.unread_count;
+  if (index % 7 === 5) drifted.is_read = "no";
+  if (drifted.last_message && typeof drifted.last_message === "object") {
+    drifted.last_message = {
+      ...(drifted.last_message as Json),
+      attachments: [],
+      direction: index % 2 ? "INBOUND" : "SYSTEM",
+    };
+  }
+  return drifted;
+}
+
+export function driftMessage(message: Json, index: number): Json {
+  const drifted: Json = { ...message, attachments: [], translated_content: null };
+  if (index % 3 === 0) drifted.source = "AI_ASSISTANT";
+  if (index % 4 === 1) delete drifted.sender;
+  if (index % 5 === 2) drifted.is_read = null;
+  return drifted;
+}

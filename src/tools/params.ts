@@ -1,0 +1,44 @@
+// Input fields shared by the tools, each described once for the model.
+import { z } from "zod";
+import { CHANNELS } from "../api/schemas.js";
+
+export const ThreadId = z
+  .guid({
+    error: "must be a conversation id like a1b2c3d4-e5f6-7890-abcd-ef1234567890 (from list_conversations)",
+  })
+  .describe("The conversation (thread) id, as shown first on each line of list_conversations.");
+
+export const BookingId = z
+  .guid({ error: "must be a booking id like e7b7f6bb-6c0c-4e2c-9b3e-9c6f2a1c0a77" })
+  .describe("Only threads of this booking (the booking's UUID).");
+
+export const ChannelFilter = z
+  .enum(CHANNELS, { error: `must be one of ${CHANNELS.join(", ")}` })
+  .describe("Only threads from this channel: EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD or WHATSAPP.");
+
+export const SearchText = z
+  .string()
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(200, { error: "must be at most 200 characters" });
+
+export function limitParam(max: number, fallback: number, what: string) {
+  return z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(1, { error: `must be between 1 and ${max}` })
+    .max(max, { error: `must be between 1 and ${max}` })
+    .default(fallback)
+    .describe(`How many ${what} to return, 1–${max} (default ${fallback}).`);
+}
+
+export function offsetParam(what: string) {
+  return z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "must be 0 or more" })
+    .default(0)
+    .describe(
+      `How many ${what} to skip, for paging (default 0). Use the offset given on the result's "more:" line.`,
+    );
+}

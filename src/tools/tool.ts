@@ -1,0 +1,37 @@
+// A tool is a name, schemas, a description for the model and a handler that returns text plus its
+// structured twin. Handlers throw; the server turns what they throw into an isError result, once.
+import type { z } from "zod";
+import type { HostelMateClient } from "../api/client.js";
+
+export interface ToolContext {
+  client: HostelMateClient;
+  /** Aborted when the MCP client cancels the call; hand it to every upstream request. */
+  signal: AbortSignal;
+}
+
+export interface ToolResult<Structured> {
+  text: string;
+  structured: Structured;
+}
+
+export interface Tool<
+  Input extends z.ZodRawShape = z.ZodRawShape,
+  Output extends z.ZodRawShape = z.ZodRawShape,
+> {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: Input;
+  outputSchema: Output;
+  // Method syntax on purpose: it lets a list of tools with different inputs share one type.
+  handler(
+    args: z.output<z.ZodObject<Input>>,
+    context: ToolContext,
+  ): Promise<ToolResult<z.input<z.ZodObject<Output>>>>;
+}
+
+export function defineTool<Input extends z.ZodRawShape, Output extends z.ZodRawShape>(
+  tool: Tool<Input, Output>,
+): Tool<Input, Output> {
+  return tool;
+}

@@ -1,0 +1,198 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createClient, type HostelMateClient, parseRetryAfter, pathSegment } from "../src/api/client.js";
+import { ApiError } from "../src/errors.js";
+import { createLogger } from "../src/log.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { TEST_API_KEY } from "./helpers.js";
+
+let sandbox: Sandbox;
+let client: HostelMateClient;
+const log: string[] = [];
+
+function clientFor(
+  url: string,
+  overrides: Partial<Parameters<typeof createClient>[0]> = {},
+): HostelMateClient {
+  return createClient({
+    apiUrl: url,
+    apiKey: TEST_API_KEY,
+    timeoutMs: 2_000,
+    logger: createLogger("debug", (line) => log.push(line)),
+    ...overrides,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ apiKey: TEST_API_KEY });
+  client = clientFor(sandbox.url);
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  sandbox.reset();
+  log.length = 0;
+});
+
+describe("the HTTP contract", () => {
+  it("lists conversations with the key header, only the given parameters and no Origin", async () => {
+    const page = await client.listConversations({ limit: 5, offset: 10, channel: "AIRBNB" });
+    expect(sandbox.requests).toHaveLength(1);
+    const [request] = sandbox.requests;
+    expect(request?.method).toBe("GET");
+    expect(request?.path).toBe("/api/v1/client/conversations");
+    expect(request?.query).toEqual({ limit: "5", offset: "10", channel: "AIRBNB" });
+    expect(request?.headers["x-api-key"]).toBe(TEST_API_KEY);
+    expect(request?.headers.origin).toBeUndefined();
+    expect(request?.headers["user-agent"]).toMatch(/^hostelmate-mcp\/\d+\.\d+\.\d+/);
+    expect(page.pagination?.offset).toBe(10);
+    expect(page.results.every((thread) => thread.channel === "AIRBNB")).toBe(true);
+  });
+
+  it("reads a thread's messages with its id as one path segment", async () => {
+    const thread = sandbox.threads.find((candidate) => candidate.messages.length > 3);
+    if (!thread) throw new Error("seed has no thread with messages");
+    const page = await client.getMessages(thread.id, { limit: 2, offset: 1 });
+    expect(sandbox.requests[0]?.path).toBe(`/api/v1/client/conversations/${thread.id}/messages`);
+    expect(sandbox.requests[0]?.query).toEqual({ limit: "2", offset: "1" });
+    expect(page.results.map((message) => message.id)).toEqual(thread.messages.slice(1, 3).map((m) => m.id));
+    expect(page.thread?.id).toBe(thread.id);
+  });
+
+  it("refuses path segments that would walk the path and encodes the rest", () => {
+    expect(() => pathSegment("..")).toThrow(ApiError);
+    expect(() => pathSegment(" ")).toThrow(ApiError);
+    expect(pathSegment("a/b?c")).toBe("a%2Fb%3Fc");
+  });
+
+  it("reads Retry-After as seconds or as a date", () => {
+    expect(parseRetryAfter("37")).toBe(37);
+    expect(parseRetryAfter("Wed, 25 Nov 2026 10:00:30 GMT", Date.parse("2026-11-25T10:00:00Z"))).toBe(30);
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe("error mapping", () => {
+  it("maps a rejected key to auth without retrying and without the key in the error", async () => {
+    const error = await failure(
+      clientFor(sandbox.url, { apiKey: "hm_live_WRONG" }).listConversations({ limit: 1, offset: 0 }),
+    );
+    expect(error.kind).toBe("auth");
+    expect(error.status).toBe(401);
+    expect(sandbox.requests).toHaveLength(1);
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain("hm_live");
+  });
+
+  it("maps a 404 on the list to feature_disabled and on messages to not_found", async () => {
+    sandbox.faults.featureDisabled = true;
+    expect((await failure(client.listConversations({ limit: 1, offset: 0 }))).kind).toBe("feature_disabled");
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const error = await failure(client.getMessages(missing, { limit: 1, offset: 0 }));
+    expect(error.kind).toBe("not_found");
+    expect(error.threadId).toBe(missing);
+  });
+
+  it("retries 503 and succeeds on the third attempt", async () => {
+    sandbox.faults.failures.push({ status: 503, times: 2, error: "messaging_unavailable" });
+    const page = await client.listConversations({ limit: 1, offset: 0 });
+    expect(page.results).toHaveLength(1);
+    expect(sandbox.requests).toHaveLength(3);
+    expect(log.filter((line) => line.includes("retrying GET /api/v1/client/conversations"))).toHaveLength(2);
+  });
+
+  it("gives up after the retries with the code and Retry-After of the last answer", async () => {
+    sandbox.faults.failures.push({
+      status: 503,
+      times: Infinity,
+      error: "messaging_unavailable",
+      retryAfter: "0",
+    });
+    const error = await failure(client.listConversations({ limit: 1, offset: 0 }));
+    expect(error).toMatchObject({
+      kind: "unavailable",
+      status: 503,
+      code: "messaging_unavailable",
+      retryAfterSeconds: 0,
+    });
+    expect(sandbox.requests).toHaveLength(3);
+  });
+
+  it("honours a short Retry-After on 429", async () => {
+    sandbox.faults.failures.push({ status: 429, times: 1, retryAfter: "1" });
+    const started = Date.now();
+    await client.listConversations({ limit: 1, offset: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(sandbox.requests).toHaveLength(2);
+  });
+
+  it("does not sit out a long Retry-After: it reports when to come back", async () => {
+    sandbox.faults.failures.push({ status: 429, times: Infinity, retryAfter: "120" });
+    const error = await failure(client.listConversations({ limit: 1, offset: 0 }));
+    expect(error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 120 });
+    expect(sandbox.requests).toHaveLength(1);
+  });
+
+  it("maps a hanging API to timeout", async () => {
+    sandbox.faults.hang = true;
+    const error = await failure(
+      clientFor(sandbox.url, { timeoutMs: 200 }).listConversations({ limit: 1, offset: 0 }),
+    );
+    expect(error.kind).toBe("timeout");
+  });
+
+  it("maps a refused connection to network with the host", async () => {
+    const closed = createServer();
+    closed.listen(0, "127.0.0.1");
+    await once(closed, "listening");
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await failure(
+      clientFor(`http://127.0.0.1:${port}`, { retryLimit: 0 }).listConversations({ limit: 1, offset: 0 }),
+    );
+    expect(error).toMatchObject({ kind: "network", host: `127.0.0.1:${port}` });
+  });
+
+  it("maps a body that is not JSON to bad_response", async () => {
+    sandbox.faults.malformed = true;
+    expect((await failure(client.listConversations({ limit: 1, offset: 0 }))).kind).toBe("bad_response");
+  });
+
+  it("maps a 400 to rejected without retrying", async () => {
+    const error = await failure(client.listConversations({ limit: 500, offset: 0 }));
+    expect(error).toMatchObject({ kind: "rejected", status: 400 });
+    expect(sandbox.requests).toHaveLength(1);
+  });
+});
+
+describe("tolerant parsing", () => {
+  it("accepts schema drift: extra fields, missing optionals, nulls and unknown enum values", async () => {
+    sandbox.faults.drift = true;
+    const page = await client.listConversations({ limit: 20, offset: 0 });
+    expect(page.results).toHaveLength(20);
+    const channels = new Set(page.results.map((thread) => thread.channel));
+    expect([...channels].some((channel) => channel === "TELEGRAM" || channel === "VRBO")).toBe(true);
+    expect(page.results.some((thread) => thread.status === "SNOOZED")).toBe(true);
+    expect(page.results.some((thread) => thread.unread_count === null)).toBe(true);
+    expect(page.results.some((thread) => thread.is_read === null)).toBe(true);
+    expect(Object.keys(page.results[0] ?? {})).not.toContain("priority");
+  });
+
+  it("accepts a messages answer without pagination", async () => {
+    sandbox.faults.omitMessagesPagination = true;
+    const thread = sandbox.threads[0];
+    if (!thread) throw new Error("empty seed");
+    const page = await client.getMessages(thread.id, { limit: 5, offset: 0 });
+    expect(page.pagination).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_API_URL, parseCommand } from "../src/config.js";
+import { ConfigError } from "../src/errors.js";
+
+function problems(argv: string[], env: Record<string, string>): readonly string[] {
+  try {
+    parseCommand(argv, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseCommand", () => {
+  it("serves the live API with a key and defaults", () => {
+    expect(parseCommand([], { HOSTELMATE_API_KEY: " hm_live_abc " })).toEqual({
+      kind: "serve",
+      config: {
+        mode: "live",
+        apiKey: "hm_live_abc",
+        apiUrl: DEFAULT_API_URL,
+        timeoutMs: 10_000,
+        logLevel: "info",
+      },
+    });
+  });
+
+  it("needs no key in demo mode", () => {
+    const command = parseCommand(["--demo"], {});
+    expect(command.kind === "serve" && command.config.mode).toBe("demo");
+  });
+
+  it("names HOSTELMATE_API_KEY and --demo when the key is missing", () => {
+    const [problem] = problems([], {});
+    expect(problem).toContain("HOSTELMATE_API_KEY");
+    expect(problem).toContain("--demo");
+  });
+
+  it("reports every problem at once", () => {
+    const found = problems([], {
+      HOSTELMATE_API_URL: "ftp://example.com",
+      HOSTELMATE_TIMEOUT_MS: "soon",
+      HOSTELMATE_LOG_LEVEL: "loud",
+    });
+    expect(found).toHaveLength(4);
+    expect(found.join("\n")).toMatch(
+      /HOSTELMATE_API_KEY[\s\S]*HOSTELMATE_API_URL[\s\S]*HOSTELMATE_TIMEOUT_MS[\s\S]*HOSTELMATE_LOG_LEVEL/,
+    );
+  });
+
+  it("refuses plain http except on loopback, and trims a trailing slash", () => {
+    expect(
+      problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_API_URL: "http://api.hostelmate.co" })[0],
+    ).toContain("https://");
+    const command = parseCommand([], {
+      HOSTELMATE_API_KEY: "k",
+      HOSTELMATE_API_URL: "http://127.0.0.1:8080/",
+    });
+    expect(command.kind === "serve" && command.config.apiUrl).toBe("http://127.0.0.1:8080");
+  });
+
+  it("bounds the timeout", () => {
+    expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEOUT_MS: "50" })[0]).toContain(
+      "between 100 and 300000",
+    );
+    const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEOUT_MS: "2500" });
+    expect(command.kind === "serve" && command.config.timeoutMs).toBe(2500);
+  });
+
+  it("rejects a key with whitespace inside", () => {
+    expect(problems([], { HOSTELMATE_API_KEY: "hm_live abc" })[0]).toContain("spaces");
+  });
+
+  it("answers --help and --version before looking at the environment", () => {
+    expect(parseCommand(["--help"], {})).toEqual({ kind: "help" });
+    expect(parseCommand(["-v"], {})).toEqual({ kind: "version" });
+  });
+
+  it("names the valid options when given an unknown one", () => {
+    expect(problems(["--dmeo"], {})[0]).toMatch(/--dmeo[\s\S]*--demo, --help and --version/);
+  });
+});

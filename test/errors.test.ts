@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, type ApiErrorKind, describeError, UserInputError } from "../src/errors.js";
+
+const host = "api.hostelmate.co";
+
+describe("describeError", () => {
+  const cases: Array<[ApiErrorKind, Partial<ConstructorParameters<typeof ApiError>[0]>, RegExp]> = [
+    [
+      "auth",
+      { status: 401 },
+      /rejected the API key \(HTTP 401\)\. Check HOSTELMATE_API_KEY.*invalidates the old one/,
+    ],
+    [
+      "feature_disabled",
+      { status: 404 },
+      /Conversations\/Messaging feature is not enabled.*Ask Hostel Mate support/,
+    ],
+    [
+      "not_found",
+      { status: 404, threadId: "abc" },
+      /no conversation with id abc.*list_conversations or search_conversations/,
+    ],
+    ["rate_limited", { status: 429, retryAfterSeconds: 37 }, /rate limiting.*try again in about 37 seconds/],
+    ["rate_limited", { status: 429 }, /wait a minute and try again/],
+    [
+      "unavailable",
+      { status: 503, code: "messaging_unavailable", retryAfterSeconds: 300 },
+      /messaging service is temporarily unavailable.*about 5 minutes/,
+    ],
+    ["unavailable", { status: 502 }, /temporarily unavailable \(HTTP 502\); try again in a few minutes/],
+    ["timeout", {}, /at api\.hostelmate\.co did not answer in time.*HOSTELMATE_TIMEOUT_MS/],
+    ["network", {}, /Could not reach Hostel Mate at api\.hostelmate\.co.*HOSTELMATE_API_URL/],
+    ["bad_response", { status: 200 }, /could not read/],
+    ["rejected", { status: 400 }, /refused the request \(HTTP 400\)/],
+  ];
+
+  it.each(cases)("%s gives a sentence with the next step", (kind, extra, expected) => {
+    expect(describeError(new ApiError({ kind, host, ...extra }))).toMatch(expected);
+  });
+
+  it("never shows the underlying detail", () => {
+    const error = new ApiError({ kind: "network", host, detail: "ECONNREFUSED secret-detail" });
+    expect(describeError(error)).not.toContain("secret-detail");
+  });
+
+  it("passes a UserInputError message through and hides anything else", () => {
+    expect(describeError(new UserInputError("limit is too large"))).toBe("limit is too large");
+    const text = describeError(new Error("TypeError at /home/x/src/secret.ts:12 key=hm_live_123"));
+    expect(text).toMatch(/internal error/);
+    expect(text).not.toMatch(/hm_live|secret\.ts/);
+  });
+});

@@ -1,0 +1,58 @@
+// Shared wiring for the integration tests: the sandbox API on loopback and the real MCP server
+// behind an in-process SDK Client.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createClient } from "../src/api/client.js";
+import { createLogger } from "../src/log.js";
+import { type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
+import { createServer } from "../src/server.js";
+
+export const TEST_API_KEY = "hm_live_TEST_SECRET_abcd1234";
+
+export interface Harness {
+  sandbox: Sandbox;
+  client: Client;
+  /** Everything the server wrote to its log. */
+  log: string[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: SandboxOptions & { timeoutMs?: number; retryLimit?: number; apiUrl?: string } = {},
+): Promise<Harness> {
+  const sandbox = await startSandbox({ apiKey: TEST_API_KEY, ...options });
+  const log: string[] = [];
+  const logger = createLogger("debug", (line) => log.push(line));
+  const api = createClient({
+    apiUrl: options.apiUrl ?? sandbox.url,
+    apiKey: TEST_API_KEY,
+    timeoutMs: options.timeoutMs ?? 2_000,
+    retryLimit: options.retryLimit ?? 2,
+    logger,
+  });
+  const server = createServer({ client: api, logger });
+  const client = new Client({ name: "test-client", version: "1.0.0" });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  // The SDK client validates structuredContent only for tools it has listed.
+  await client.listTools();
+  return {
+    sandbox,
+    client,
+    log,
+    async call(name, args = {}) {
+      return (await client.callTool({ name, arguments: args })) as CallToolResult;
+    },
+    async close() {
+      await client.close();
+      await server.close();
+      await sandbox.close();
+    },
+  };
+}
+
+export function textOf(result: CallToolResult): string {
+  return result.content.map((part) => (part.type === "text" ? part.text : `[${part.type}]`)).join("\n");
+}

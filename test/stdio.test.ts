@@ -1,0 +1,163 @@
+// The built server as a user's MCP client runs it: a child process speaking JSON-RPC over stdio.
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { VERSION } from "../src/version.js";
+import { TEST_API_KEY } from "./helpers.js";
+
+const ENTRY = "dist/index.js";
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdoutLines: string[];
+  stderr: () => string;
+  request(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  notify(method: string, params?: Record<string, unknown>): void;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[], env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [ENTRY, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const stdoutLines: string[] = [];
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const waiting = new Map<number, (message: Record<string, unknown>) => void>();
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    stdoutLines.push(line);
+    try {
+      const message = JSON.parse(line) as Record<string, unknown>;
+      if (typeof message.id === "number") waiting.get(message.id)?.(message);
+    } catch {
+      // Left for the assertion that every stdout line is JSON-RPC.
+    }
+  });
+  let nextId = 1;
+  const exit = once(child, "exit").then(([code]) => code as number | null);
+  return {
+    child,
+    stdoutLines,
+    stderr: () => stderr,
+    exit,
+    request(method, params = {}) {
+      const id = nextId++;
+      const answer = new Promise<Record<string, unknown>>((resolve) => waiting.set(id, resolve));
+      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
+      return answer;
+    },
+    notify(method, params = {}) {
+      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method, params })}\n`);
+    },
+  };
+}
+
+async function initialize(server: Running): Promise<Record<string, unknown>> {
+  const answer = await server.request("initialize", {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "stdio-test", version: "1.0.0" },
+  });
+  server.notify("notifications/initialized");
+  return answer;
+}
+
+function textOfResult(answer: Record<string, unknown>): string {
+  const result = answer.result as { content: Array<{ text: string }> };
+  return result.content.map((part) => part.text).join("\n");
+}
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build first (npm test does).`);
+  sandbox = await startSandbox({ apiKey: TEST_API_KEY });
+});
+afterAll(() => sandbox.close());
+
+describe("the built server over stdio", () => {
+  it("initializes, lists tools, answers calls, keeps stdout JSON-RPC only and exits 0 on stdin end", async () => {
+    const server = run([], { HOSTELMATE_API_KEY: TEST_API_KEY, HOSTELMATE_API_URL: sandbox.url });
+    const init = await initialize(server);
+    expect((init.result as { serverInfo: { name: string; version: string } }).serverInfo).toMatchObject({
+      name: "hostelmate-mcp",
+      version: VERSION,
+    });
+    const list = await server.request("tools/list");
+    const names = (list.result as { tools: Array<{ name: string }> }).tools.map((tool) => tool.name);
+    expect(names).toEqual(["list_conversations", "get_messages", "search_conversations"]);
+
+    const page = await server.request("tools/call", { name: "list_conversations", arguments: { limit: 3 } });
+    expect(textOfResult(page)).toMatch(/^Conversations 1-3 of \d+/);
+    const threadId = sandbox.threads[0]?.id;
+    const transcript = await server.request("tools/call", {
+      name: "get_messages",
+      arguments: { thread_id: threadId },
+    });
+    expect(textOfResult(transcript)).toContain(`Thread ${threadId}`);
+    const wrongArgs = await server.request("tools/call", {
+      name: "get_messages",
+      arguments: { thread_id: "../../etc" },
+    });
+    expect((wrongArgs.result as { isError: boolean }).isError).toBe(true);
+
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+    expect(server.stdoutLines.length).toBeGreaterThanOrEqual(5);
+    for (const line of server.stdoutLines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: "2.0" });
+    expect(server.stdoutLines.join("\n") + server.stderr()).not.toContain(TEST_API_KEY);
+  });
+
+  it("reports an upstream fault as an isError result and keeps serving", async () => {
+    const server = run([], {
+      HOSTELMATE_API_KEY: "hm_live_REVOKED_KEY_9999",
+      HOSTELMATE_API_URL: sandbox.url,
+    });
+    await initialize(server);
+    const answer = await server.request("tools/call", { name: "list_conversations", arguments: {} });
+    expect((answer.result as { isError: boolean }).isError).toBe(true);
+    expect(textOfResult(answer)).toMatch(/rejected the API key.*HOSTELMATE_API_KEY/);
+    const again = await server.request("tools/list");
+    expect(again.result).toBeDefined();
+    server.child.kill("SIGTERM");
+    expect(await server.exit).toBe(0);
+    expect(server.stdoutLines.join("\n") + server.stderr()).not.toContain("REVOKED_KEY");
+  });
+
+  it("serves sample data with --demo and no key, and says so on stderr", async () => {
+    const server = run(["--demo"], {});
+    await initialize(server);
+    const answer = await server.request("tools/call", {
+      name: "search_conversations",
+      arguments: { query: "locker" },
+    });
+    expect(textOfResult(answer)).toMatch(/^Threads matching "locker"/);
+    expect(server.stderr()).toMatch(/demo mode.*SAMPLE data/);
+    server.child.kill("SIGINT");
+    expect(await server.exit).toBe(0);
+  });
+
+  it("exits 1 naming HOSTELMATE_API_KEY and --demo when there is no key, with nothing on stdout", async () => {
+    const server = run([], {});
+    expect(await server.exit).toBe(1);
+    expect(server.stderr()).toMatch(/HOSTELMATE_API_KEY[\s\S]*--demo/);
+    expect(server.stdoutLines).toEqual([]);
+  });
+
+  it("prints its version and its help", async () => {
+    const version = run(["--version"], {});
+    expect(await version.exit).toBe(0);
+    expect(version.stdoutLines).toEqual([VERSION]);
+    const help = run(["--help"], {});
+    expect(await help.exit).toBe(0);
+    expect(help.stdoutLines.join("\n")).toMatch(
+      /--demo[\s\S]*HOSTELMATE_API_KEY[\s\S]*HOSTELMATE_TIMEOUT_MS/,
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+beforeEach(() => harness.sandbox.reset());
+
+async function rawJson(query: string): Promise<string> {
+  const response = await fetch(`${harness.sandbox.url}/api/v1/client/conversations?${query}`, {
+    headers: { "X-API-Key": TEST_API_KEY },
+  });
+  return response.text();
+}
+
+describe("list_conversations", () => {
+  it("shows the first page as compact lines", async () => {
+    const result = await harness.call("list_conversations", {});
+    expect(result.isError).toBeFalsy();
+    expect(textOf(result)).toMatchSnapshot();
+    expect(harness.sandbox.requests.map((request) => request.query)).toEqual([{ limit: "20", offset: "0" }]);
+    const structured = result.structuredContent as { threads: unknown[]; total: number; next_offset: number };
+    expect(structured.threads).toHaveLength(20);
+    expect(structured.total).toBe(harness.sandbox.threads.length);
+    expect(structured.next_offset).toBe(20);
+  });
+
+  it("costs at most 35% of the raw JSON's characters for a 20-thread page", async () => {
+    const text = textOf(await harness.call("list_conversations", { limit: 20 }));
+    const raw = await rawJson("limit=20&offset=0");
+    expect(text.length / raw.length).toBeLessThanOrEqual(0.35);
+  });
+
+  it("ends a page with the exact next call, and the last page without one", async () => {
+    const first = textOf(await harness.call("list_conversations", { limit: 5, channel: "EMAIL" }));
+    expect(first.split("\n").at(-1)).toBe('more: list_conversations offset=5 channel="EMAIL"');
+    const total = harness.sandbox.threads.length;
+    const last = await harness.call("list_conversations", { limit: 10, offset: total - 3 });
+    expect(textOf(last).split("\n")).toHaveLength(4);
+    expect(textOf(last)).not.toContain("more:");
+    expect(last.structuredContent).toMatchObject({ has_more: false, next_offset: null });
+  });
+
+  it("sends only the filters it was given", async () => {
+    const bookingId = harness.sandbox.threads[0]?.booking_id;
+    const result = await harness.call("list_conversations", {
+      channel: "WHATSAPP",
+      booking_id: bookingId,
+      search: " hi ",
+    });
+    expect(harness.sandbox.requests[0]?.query).toEqual({
+      limit: "20",
+      offset: "0",
+      channel: "WHATSAPP",
+      booking_id: bookingId,
+      search: "hi",
+    });
+    expect(result.isError).toBeFalsy();
+  });
+
+  it("says when nothing matches", async () => {
+    const text = textOf(await harness.call("list_conversations", { search: "zzz-no-such-words" }));
+    expect(text).toBe("Conversations: none.\nTry fewer filters, or search_conversations with other words.");
+  });
+
+  it.each([
+    [{ limit: 0 }, /between 1 and 100[\s\S]* at limit/],
+    [{ limit: 101 }, /between 1 and 100[\s\S]* at limit/],
+    [{ limit: 2.5 }, /whole number[\s\S]* at limit/],
+    [{ offset: -1 }, /0 or more[\s\S]* at offset/],
+    [{ channel: "TELEGRAM" }, /EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD, WHATSAPP[\s\S]* at channel/],
+    [{ booking_id: "12345" }, /booking id like[\s\S]* at booking_id/],
+    [{ search: "   " }, /must not be empty[\s\S]* at search/],
+    [{ search: "x".repeat(201) }, /at most 200[\s\S]* at search/],
+  ])("refuses %j without calling the API", async (args, expected) => {
+    const result = await harness.call("list_conversations", args);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(expected);
+    expect(harness.sandbox.requests).toHaveLength(0);
+  });
+
+  it("explains a disabled Conversations feature", async () => {
+    harness.sandbox.faults.featureDisabled = true;
+    const result = await harness.call("list_conversations", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe(
+      "The Conversations/Messaging feature is not enabled for this property (HTTP 404). Ask Hostel Mate support to enable it, then try again.",
+    );
+  });
+
+  it("shows drifted answers as they come", async () => {
+    harness.sandbox.faults.drift = true;
+    const result = await harness.call("list_conversations", {});
+    expect(result.isError).toBeFalsy();
+    const text = textOf(result);
+    expect(text).toMatch(/\|(TELEGRAM|VRBO)\|/);
+    expect(text).toContain("|SNOOZED|");
+    expect(text).toContain("|unknown guest|");
+  });
+
+  it("reports a malformed answer without any of it", async () => {
+    harness.sandbox.faults.malformed = true;
+    const result = await harness.call("list_conversations", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(
+      /^Hostel Mate at 127\.0\.0\.1:\d+ sent an answer this server could not read/,
+    );
+    expect(textOf(result)).not.toContain("pagination");
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // The stdio tests spawn the built server; a cold node start on a loaded 2-core machine can take a while.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
