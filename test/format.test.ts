@@ -200,6 +200,33 @@ describe("transcripts", () => {
     expect(lines.at(-1)).toBe("more (newer): get_messages offset=2");
   });
 
+  it("names an email sender only when it changes, and gives the shared year once", () => {
+    const guest = { sender: "ana@example.com" };
+    const staff = { direction: "OUTBOUND", source: "MANUAL", sender: "reception@hostel.pt" };
+    const text = formatTranscript({
+      threadId: ID,
+      thread: null,
+      messages: [
+        message(guest),
+        message(staff),
+        message(guest),
+        message({ sender: "ana.work@example.com" }),
+        message(staff),
+      ],
+      offset: 0,
+      total: 5,
+    });
+    const headers = text.split("\n").filter((line) => line.startsWith("["));
+    expect(headers).toEqual([
+      "[11-02 23:41] guest → property · from ana@example.com",
+      "[11-02 23:41] property → guest · from reception@hostel.pt",
+      "[11-02 23:41] guest → property",
+      "[11-02 23:41] guest → property · from ana.work@example.com",
+      "[11-02 23:41] property → guest",
+    ]);
+    expect(text.split("\n")[1]).toContain("times UTC 2025 ·");
+  });
+
   it("handles a thread with no messages and one whose details are missing", () => {
     expect(formatTranscript({ threadId: ID, thread: null, messages: [], offset: 0, total: 0 })).toBe(
       `Thread ${ID}|unknown guest\nno messages yet (the thread has 0).`,
