@@ -6,5 +6,7 @@ export default defineConfig({
     // The stdio tests spawn the built server; a cold node start on a loaded 2-core machine can take a while.
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // In CI a JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/results.json" }]] : ["default"],
   },
 });

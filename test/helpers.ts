@@ -3,6 +3,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
 import { createLogger } from "../src/log.js";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
@@ -55,4 +56,17 @@ export async function startHarness(
 
 export function textOf(result: CallToolResult): string {
   return result.content.map((part) => (part.type === "text" ? part.text : `[${part.type}]`)).join("\n");
+}
+
+/** Bad arguments: an isError result that says what to change, and nothing sent upstream. */
+export async function expectRefused(
+  harness: Harness,
+  tool: string,
+  args: Record<string, unknown>,
+  expected: RegExp,
+): Promise<void> {
+  const result = await harness.call(tool, args);
+  expect(result.isError).toBe(true);
+  expect(textOf(result)).toMatch(expected);
+  expect(harness.sandbox.requests).toHaveLength(0);
 }

@@ -57,15 +57,7 @@ export const ConversationPage = z.object({
 });
 export type ConversationPage = z.infer<typeof ConversationPage>;
 
-export const Message = z.object({
-  id: text,
-  content: text,
-  direction: text,
-  source: text,
-  sender: text,
-  is_read: flag,
-  created_at: text,
-});
+export const Message = MessagePreview.extend({ is_read: flag });
 export type Message = z.infer<typeof Message>;
 
 export const ThreadInfo = z.object({

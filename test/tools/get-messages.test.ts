@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SandboxThread } from "../../src/sandbox/dataset.js";
-import { type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
+import { expectRefused, type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -97,12 +97,9 @@ describe("get_messages", () => {
     [{ thread_id: "../../etc/passwd" }, /conversation id like[\s\S]* at thread_id/],
     [{ thread_id: 42 }, /conversation id like[\s\S]* at thread_id/],
     [{ thread_id: "a1b2c3d4-e5f6-7890-abcd-ef1234567890", limit: 500 }, /between 1 and 100[\s\S]* at limit/],
-  ])("refuses %j without calling the API", async (args, expected) => {
-    const result = await harness.call("get_messages", args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(expected);
-    expect(harness.sandbox.requests).toHaveLength(0);
-  });
+  ])("refuses %j without calling the API", (args, expected) =>
+    expectRefused(harness, "get_messages", args, expected),
+  );
 
   it("never shows the API key, whatever fails", async () => {
     harness.sandbox.faults.failures.push({ status: 401, times: 1 });

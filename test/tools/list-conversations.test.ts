@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
+import { expectRefused, type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -74,12 +74,9 @@ describe("list_conversations", () => {
     [{ booking_id: "12345" }, /booking id like[\s\S]* at booking_id/],
     [{ search: "   " }, /must not be empty[\s\S]* at search/],
     [{ search: "x".repeat(201) }, /at most 200[\s\S]* at search/],
-  ])("refuses %j without calling the API", async (args, expected) => {
-    const result = await harness.call("list_conversations", args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(expected);
-    expect(harness.sandbox.requests).toHaveLength(0);
-  });
+  ])("refuses %j without calling the API", (args, expected) =>
+    expectRefused(harness, "list_conversations", args, expected),
+  );
 
   it("explains a disabled Conversations feature", async () => {
     harness.sandbox.faults.featureDisabled = true;

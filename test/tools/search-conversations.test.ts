@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness, textOf } from "../helpers.js";
+import { expectRefused, type Harness, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -62,10 +62,7 @@ describe("search_conversations", () => {
     [{ query: "" }, /must not be empty[\s\S]* at query/],
     [{ query: "locker", limit: 51 }, /between 1 and 50[\s\S]* at limit/],
     [{ query: "locker", channel: "email" }, /one of EMAIL[\s\S]* at channel/],
-  ])("refuses %j without calling the API", async (args, expected) => {
-    const result = await harness.call("search_conversations", args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(expected);
-    expect(harness.sandbox.requests).toHaveLength(0);
-  });
+  ])("refuses %j without calling the API", (args, expected) =>
+    expectRefused(harness, "search_conversations", args, expected),
+  );
 });
