@@ -64,6 +64,11 @@ function registerTool(server: McpServer, tool: Tool, { client, logger }: ServerD
           structuredContent: output.parse(result.structured),
         };
       } catch (error) {
+        // A cancelled call is no failure: the client has stopped waiting for this answer.
+        if (extra.signal.aborted) {
+          logger.debug(`${tool.name}: cancelled by the client`);
+          return { isError: true, content: [{ type: "text", text: "The request was cancelled." }] };
+        }
         logFailure(logger, tool.name, error);
         return { isError: true, content: [{ type: "text", text: describeError(error) }] };
       }

@@ -34,6 +34,8 @@ export interface Sandbox {
   threads: SandboxThread[];
   requests: RecordedRequest[];
   faults: Faults;
+  /** Requests held open by the `hang` fault that the client has not yet given up on. */
+  readonly hangingCount: number;
   /** Clears recorded requests and faults. */
   reset(): void;
   close(): Promise<void>;
@@ -248,6 +250,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     set faults(value: Faults) {
       sandbox.faults = value;
+    },
+    get hangingCount() {
+      return hanging.size;
     },
     reset() {
       requests.length = 0;

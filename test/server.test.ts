@@ -1,0 +1,54 @@
+// Behaviour of the MCP layer itself, beyond any one tool.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "./helpers.js";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ timeoutMs: 10_000 });
+});
+afterAll(() => harness.close());
+beforeEach(() => {
+  harness.sandbox.reset();
+  harness.log.length = 0;
+});
+
+async function waitFor(condition: () => boolean, ms = 2_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("the MCP server", () => {
+  it("cancels the upstream request when the client cancels the call", async () => {
+    harness.sandbox.faults.hang = true;
+    const controller = new AbortController();
+    const call = harness.client.callTool({ name: "list_conversations", arguments: {} }, undefined, {
+      signal: controller.signal,
+    });
+    await waitFor(() => harness.sandbox.hangingCount === 1);
+    controller.abort();
+    await expect(call).rejects.toThrow();
+    await waitFor(() => harness.sandbox.hangingCount === 0);
+    await waitFor(() =>
+      harness.log.some((line) => line.includes("list_conversations: cancelled by the client")),
+    );
+    expect(harness.log.join("")).not.toMatch(/ error: /);
+  });
+
+  it("keeps serving after an upstream failure", async () => {
+    harness.sandbox.faults.malformed = true;
+    expect((await harness.call("list_conversations", {})).isError).toBe(true);
+    harness.sandbox.faults.malformed = false;
+    expect((await harness.call("list_conversations", { limit: 1 })).isError).toBeFalsy();
+  });
+
+  it("logs upstream failures with their cause, for the operator", async () => {
+    harness.sandbox.faults.featureDisabled = true;
+    await harness.call("list_conversations", {});
+    expect(harness.log.join("")).toMatch(
+      /warn: list_conversations: feature_disabled HTTP 404 from 127\.0\.0\.1:\d+: GET \/api\/v1\/client\/conversations\?limit=20&offset=0 answered 404/,
+    );
+  });
+});
