@@ -64,7 +64,8 @@ await measure(
   "50-message transcript",
   "get_messages",
   { thread_id: longest.id, limit: 50 },
-  `conversations/${longest.id}/messages?limit=50&offset=0`,
+  // Without an offset the tool shows the newest 50: compare with the API's page of those.
+  `conversations/${longest.id}/messages?limit=50&offset=${longest.messages.length - 50}`,
 );
 await measure(
   `${typical.messages.length}-message email transcript`,

@@ -5,6 +5,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { HostelMateClient } from "./api/client.js";
 import { ApiError, describeError, UserInputError } from "./errors.js";
+import { type Clock, systemClock } from "./format/time.js";
 import type { Logger } from "./log.js";
 import { tools } from "./tools/index.js";
 import type { Tool } from "./tools/tool.js";
@@ -13,6 +14,7 @@ import { VERSION } from "./version.js";
 export interface ServerDependencies {
   client: HostelMateClient;
   logger: Logger;
+  clock?: Clock;
 }
 
 // This server can only read, so every tool carries the same promise.
@@ -45,7 +47,11 @@ function logFailure(logger: Logger, tool: string, error: unknown): void {
   }
 }
 
-function registerTool(server: McpServer, tool: Tool, { client, logger }: ServerDependencies): void {
+function registerTool(
+  server: McpServer,
+  tool: Tool,
+  { client, logger, clock = systemClock }: ServerDependencies,
+): void {
   const output = z.object(tool.outputSchema);
   server.registerTool(
     tool.name,
@@ -58,7 +64,7 @@ function registerTool(server: McpServer, tool: Tool, { client, logger }: ServerD
     },
     async (args, extra): Promise<CallToolResult> => {
       try {
-        const result = await tool.handler(args, { client, signal: extra.signal });
+        const result = await tool.handler(args, { client, signal: extra.signal, clock });
         return {
           content: [{ type: "text", text: result.text }],
           structuredContent: output.parse(result.structured),

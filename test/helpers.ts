@@ -6,7 +6,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
 import { createLogger } from "../src/log.js";
-import { type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
+import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
 import { createServer } from "../src/server.js";
 
 export const TEST_API_KEY = "hm_live_TEST_SECRET_abcd1234";
@@ -33,7 +33,9 @@ export async function startHarness(
     retryLimit: options.retryLimit ?? 2,
     logger,
   });
-  const server = createServer({ client: api, logger });
+  // The server's clock is the seed's: relative times in snapshots never move.
+  const now = options.anchor ?? SANDBOX_ANCHOR;
+  const server = createServer({ client: api, logger, clock: () => now });
   const client = new Client({ name: "test-client", version: "1.0.0" });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);

@@ -1,10 +1,11 @@
 // The machine-readable twin of the text: the parsed API objects, trimmed to the fields we publish,
 // with guest-written strings cleaned the same way as in the text.
 import type { Conversation, Message, ThreadInfo } from "../api/schemas.js";
-import { cleanText } from "./text.js";
+import { cleanGuestText } from "./guest-text.js";
+import { previewSignals } from "./signals.js";
 
 function clean(value: string | null): string | null {
-  return value === null ? null : cleanText(value);
+  return value === null ? null : cleanGuestText(value);
 }
 
 export function toThreadSummary(thread: Conversation) {
@@ -19,6 +20,7 @@ export function toThreadSummary(thread: Conversation) {
     unread_count: thread.unread_count,
     is_read: thread.is_read,
     created_at: thread.created_at,
+    ...previewSignals(last),
     last_message: last
       ? {
           direction: last.direction,
@@ -30,7 +32,9 @@ export function toThreadSummary(thread: Conversation) {
   };
 }
 
-export function toMessageRecord(message: Message) {
+/** `maxChars` keeps the structured twin as small as the text, which clips long messages too. */
+export function toMessageRecord(message: Message, maxChars = Number.POSITIVE_INFINITY) {
+  const content = clean(message.content);
   return {
     id: message.id,
     direction: message.direction,
@@ -38,7 +42,7 @@ export function toMessageRecord(message: Message) {
     sender: clean(message.sender),
     is_read: message.is_read,
     created_at: message.created_at,
-    content: clean(message.content),
+    content: content !== null && content.length > maxChars ? `${content.slice(0, maxChars)}…` : content,
   };
 }
 

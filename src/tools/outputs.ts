@@ -11,6 +11,15 @@ export const PageInfoShape = {
   next_offset: z.number().int().nullable().describe("The offset for the next page, or null."),
 };
 
+const SignalsShape = {
+  needs_reply: z
+    .boolean()
+    .nullable()
+    .describe("True when a guest message came after the last staff answer; null when the data cannot tell."),
+  waiting_since: text.describe("Time of the oldest guest message not yet answered, when known."),
+  last_from: z.enum(["guest", "staff", "automated"]).nullable().describe("Who wrote the newest message."),
+};
+
 export const ThreadSummary = z.object({
   id: z.string(),
   booking_id: text,
@@ -21,6 +30,7 @@ export const ThreadSummary = z.object({
   unread_count: z.number().int().nullable(),
   is_read: z.boolean().nullable(),
   created_at: text,
+  ...SignalsShape,
   last_message: z.object({ direction: text, source: text, created_at: text, content: text }).nullable(),
 });
 
@@ -41,6 +51,12 @@ export const MessageRecord = z.object({
 
 export const TranscriptShape = {
   thread: z.object({ id: z.string(), booking_id: text, channel: text, guest_name: text, subject: text }),
-  ...PageInfoShape,
+  ...SignalsShape,
+  total: z.number().int().nullable().describe("Messages in the thread, when the API says."),
+  offset: z.number().int().describe("Position in the thread of the first message shown."),
+  limit: z.number().int(),
+  older_offset: z.number().int().nullable().describe("Offset to read the messages before these, or null."),
+  newer_offset: z.number().int().nullable().describe("Offset to read the messages after these, or null."),
+  left_out: z.number().int().describe("Older messages of this page left out to keep the result small."),
   messages: z.array(MessageRecord),
 };

@@ -42,3 +42,8 @@ export function offsetParam(what: string) {
       `How many ${what} to skip, for paging (default 0). Use the offset given on the result's "more:" line.`,
     );
 }
+
+/** How a thread line reads; list_conversations and search_conversations both return them. */
+export const THREAD_LINE_FORMAT =
+  "one line per thread: thread id|guest|channel|unread count|status if not OPEN|email subject|last message — " +
+  "NEEDS REPLY when the guest wrote last, staff, or auto for automatic messages — with its UTC time, age and opening words";

@@ -2,11 +2,14 @@
 // structured twin. Handlers throw; the server turns what they throw into an isError result, once.
 import type { z } from "zod";
 import type { HostelMateClient } from "../api/client.js";
+import type { Clock } from "../format/time.js";
 
 export interface ToolContext {
   client: HostelMateClient;
   /** Aborted when the MCP client cancels the call; hand it to every upstream request. */
   signal: AbortSignal;
+  /** The one clock relative times are computed from, so tests can fix it. */
+  clock: Clock;
 }
 
 export interface ToolResult<Structured> {

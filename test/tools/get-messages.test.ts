@@ -16,7 +16,7 @@ function threadWhere(predicate: (thread: SandboxThread) => boolean): SandboxThre
 }
 
 describe("get_messages", () => {
-  it("shows a whole email thread as a transcript", async () => {
+  it("shows a whole email thread as a transcript, with the reply signal", async () => {
     const thread = threadWhere(
       (t) => t.channel === "EMAIL" && t.messages.length >= 4 && t.messages.length < 20,
     );
@@ -24,12 +24,14 @@ describe("get_messages", () => {
     expect(result.isError).toBeFalsy();
     const text = textOf(result);
     expect(text).toMatchSnapshot();
-    expect(text.split("\n")[0]).toContain(`Thread ${thread.id}|`);
-    expect(text.split("\n")[1]).toMatch(
-      new RegExp(`^Messages 1-${thread.messages.length} of ${thread.messages.length} · oldest first`),
-    );
-    expect(harness.sandbox.requests[0]?.path).toBe(`/api/v1/client/conversations/${thread.id}/messages`);
-    expect(harness.sandbox.requests[0]?.query).toEqual({ limit: "50", offset: "0" });
+    const lines = text.split("\n");
+    expect(lines[0]).toContain(`Thread ${thread.id}|`);
+    expect(lines[1]).toMatch(/^(NEEDS REPLY: the guest has been waiting since|Answered: staff wrote last)/);
+    const count = thread.messages.length;
+    expect(lines[2]).toMatch(new RegExp(`^Messages 1-${count} of ${count} \\(newest\\) · oldest first`));
+    expect(harness.sandbox.requests.map((request) => [request.path, request.query])).toEqual([
+      [`/api/v1/client/conversations/${thread.id}/messages`, { limit: "50", offset: "0" }],
+    ]);
     const structured = result.structuredContent as {
       messages: Array<{ id: string }>;
       thread: { id: string };
@@ -40,30 +42,71 @@ describe("get_messages", () => {
     );
   });
 
-  it("pages through a thread of more than 100 messages with the exact next call", async () => {
+  it("shows the newest messages of a long thread by default, in two requests at most", async () => {
     const thread = threadWhere((t) => t.messages.length > 100);
-    const first = textOf(await harness.call("get_messages", { thread_id: thread.id }));
-    expect(first.split("\n")[1]).toMatch(new RegExp(`^Messages 1-50 of ${thread.messages.length}`));
-    expect(first.split("\n").at(-1)).toBe(
-      `more (newer): get_messages thread_id="${thread.id}" offset=50 limit=50`,
+    const total = thread.messages.length;
+    const result = await harness.call("get_messages", { thread_id: thread.id });
+    const lines = textOf(result).split("\n");
+    expect(lines[2]).toMatch(new RegExp(`^Messages ${total - 49}-${total} of ${total} \\(newest\\)`));
+    expect(lines.at(-1)).toBe(`older: get_messages thread_id="${thread.id}" offset=${total - 100} limit=50`);
+    expect(harness.sandbox.requests.map((request) => request.query)).toEqual([
+      { limit: "50", offset: "0" },
+      { limit: "50", offset: String(total - 50) },
+    ]);
+    const structured = result.structuredContent as {
+      messages: Array<{ id: string }>;
+      offset: number;
+      older_offset: number;
+    };
+    expect(structured.messages.map((message) => message.id)).toEqual(
+      thread.messages.slice(-50).map((m) => m.id),
     );
-    const last = await harness.call("get_messages", { thread_id: thread.id, offset: 100, limit: 100 });
-    expect(textOf(last).split("\n")[1]).toMatch(new RegExp(`^Messages 101-${thread.messages.length} of`));
-    expect(last.structuredContent).toMatchObject({ has_more: false, next_offset: null });
+    expect(structured).toMatchObject({ offset: total - 50, older_offset: total - 100, newer_offset: null });
   });
 
-  it("guesses that a full page has more when the API sends no pagination", async () => {
+  it("keeps an explicit offset's plain meaning and offers both directions", async () => {
+    const thread = threadWhere((t) => t.messages.length > 100);
+    const total = thread.messages.length;
+    const middle = textOf(
+      await harness.call("get_messages", { thread_id: thread.id, offset: 10, limit: 5 }),
+    ).split("\n");
+    expect(middle[2]).toMatch(new RegExp(`^Messages 11-15 of ${total} · oldest first`));
+    expect(middle.slice(-2)).toEqual([
+      `older: get_messages thread_id="${thread.id}" offset=5 limit=5`,
+      `newer: get_messages thread_id="${thread.id}" offset=15 limit=5`,
+    ]);
+    const first = textOf(await harness.call("get_messages", { thread_id: thread.id, offset: 0, limit: 5 }));
+    expect(first).not.toContain("older:");
+    expect(harness.sandbox.requests.map((request) => request.query.offset)).toEqual(["10", "0"]);
+  });
+
+  it("shows the oldest page and says so when the API sends no pagination", async () => {
     harness.sandbox.faults.omitMessagesPagination = true;
     const thread = threadWhere((t) => t.messages.length > 100);
     const result = await harness.call("get_messages", { thread_id: thread.id, limit: 10 });
-    expect(textOf(result).split("\n")[1]).toMatch(/^Messages 1-10 · oldest first/);
-    expect(result.structuredContent).toMatchObject({ total: null, has_more: true, next_offset: 10 });
+    const text = textOf(result);
+    expect(text.split("\n")[2]).toMatch(/^Messages 1-10 · oldest first/);
+    expect(text).toContain("The API did not say how many messages this thread has; these are its oldest.");
+    expect(text.split("\n").at(-1)).toBe(`newer: get_messages thread_id="${thread.id}" offset=10 limit=10`);
+    expect(result.structuredContent).toMatchObject({ total: null, newer_offset: 10 });
+  });
+
+  it("clips a long message unless full_text is asked for", async () => {
+    const thread = threadWhere((t) => t.messages.some((m) => m.content.length > 2_000));
+    const longest = Math.max(...thread.messages.map((m) => m.content.length));
+    const clipped = textOf(await harness.call("get_messages", { thread_id: thread.id }));
+    expect(clipped).toContain(
+      `[clipped: ${longest.toLocaleString("en-US")} characters in all; get_messages with full_text=true shows it whole]`,
+    );
+    const whole = textOf(await harness.call("get_messages", { thread_id: thread.id, full_text: true }));
+    expect(whole).not.toContain("[clipped");
+    expect(whole.length).toBeGreaterThan(clipped.length);
   });
 
   it("says a thread has no messages yet", async () => {
     const thread = threadWhere((t) => t.messages.length === 0);
     const text = textOf(await harness.call("get_messages", { thread_id: thread.id }));
-    expect(text.split("\n").at(-1)).toBe("no messages yet (the thread has 0).");
+    expect(text.split("\n").at(-1)).toBe("No messages yet (the thread has 0).");
   });
 
   it("explains an unknown thread id", async () => {

@@ -1,0 +1,47 @@
+// Times for the model: absolute UTC to the minute, plus a short relative form from one clock.
+
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+/**
+ * `2025-11-02T23:41:07Z` → `2025-11-02 23:41` (UTC), or `11-02 23:41` when the reader has been told
+ * the year already. Anything unparseable is shown as it came, on one line.
+ */
+export function shortTime(iso: string | null, knownYear?: number): string {
+  if (!iso) return "time unknown";
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso.replace(/\s+/g, " ").replaceAll("|", "/").slice(0, 40);
+  const date = new Date(ms);
+  const full = date.toISOString().slice(0, 16).replace("T", " ");
+  return date.getUTCFullYear() === knownYear ? full.slice(5) : full;
+}
+
+/** The one year all these times fall in, if they share one: a header can then say it once. */
+export function sharedYear(times: readonly (string | null)[]): number | undefined {
+  const years = new Set(times.map((iso) => (iso ? new Date(iso).getUTCFullYear() : Number.NaN)));
+  const [year] = years;
+  return years.size === 1 && year !== undefined && !Number.isNaN(year) ? year : undefined;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** `3h ago`, `2d ago`, `just now`; `in 5m` for times ahead of the clock (OTA clocks drift). */
+export function relativeTime(iso: string | null, now: Date): string | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  const delta = now.getTime() - ms;
+  const size = Math.abs(delta);
+  if (size < MINUTE) return "just now";
+  const amount =
+    size < HOUR
+      ? `${Math.floor(size / MINUTE)}m`
+      : size < DAY
+        ? `${Math.floor(size / HOUR)}h`
+        : size < 60 * DAY
+          ? `${Math.floor(size / DAY)}d`
+          : `${Math.floor(size / (30 * DAY))}mo`;
+  return delta >= 0 ? `${amount} ago` : `in ${amount}`;
+}
