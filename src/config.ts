@@ -14,6 +14,8 @@ export interface Config {
   apiKey: string;
   timeoutMs: number;
   logLevel: LogLevel;
+  /** Path of the operator's property notes file, if any. */
+  propertyNotesPath: string | undefined;
 }
 
 export type Command = { kind: "help" } | { kind: "version" } | { kind: "serve"; config: Config };
@@ -32,6 +34,7 @@ Environment:
   HOSTELMATE_API_URL     API base URL (default ${DEFAULT_API_URL})
   HOSTELMATE_TIMEOUT_MS  timeout per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   HOSTELMATE_LOG_LEVEL   error, warn, info or debug, written to stderr (default info)
+  HOSTELMATE_PROPERTY_NOTES  path of a text or Markdown file with the hostel's facts for replies
 `;
 
 type Env = Record<string, string | undefined>;
@@ -121,6 +124,7 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
     apiKey: demo ? "" : apiKey,
     timeoutMs: readTimeout(env.HOSTELMATE_TIMEOUT_MS, problems),
     logLevel: readLogLevel(env.HOSTELMATE_LOG_LEVEL, problems),
+    propertyNotesPath: env.HOSTELMATE_PROPERTY_NOTES?.trim() || undefined,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return { kind: "serve", config };

@@ -2,12 +2,30 @@
 // The process boundary: flags and environment in, a stdio MCP server out, and exit codes.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createClient } from "./api/client.js";
-import { parseCommand, USAGE } from "./config.js";
+import { type Config, parseCommand, USAGE } from "./config.js";
 import { ConfigError } from "./errors.js";
-import { createLogger } from "./log.js";
+import { createLogger, type Logger } from "./log.js";
+import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";
+import { SAMPLE_PROPERTY_NOTES } from "./sandbox/sample-notes.js";
 import { startSandbox } from "./sandbox/server.js";
 import { createServer } from "./server.js";
 import { VERSION } from "./version.js";
+
+function chooseNotes(config: Config): NotesSource {
+  if (config.propertyNotesPath) return fileNotes(config.propertyNotesPath);
+  if (config.mode === "demo") return inlineNotes(SAMPLE_PROPERTY_NOTES, "the demo's sample notes");
+  return noNotes;
+}
+
+/** Says once, at start, what drafting will have to do without. */
+async function checkNotes(notes: NotesSource, config: Config, logger: Logger): Promise<void> {
+  const loaded = await notes.read();
+  if (loaded.available)
+    return logger.info(`property notes: ${loaded.source} (${loaded.text.length} characters)`);
+  if (config.propertyNotesPath)
+    logger.warn(`${loaded.reason}; drafts will mark hostel facts for staff to fill in. ${NOTES_HOW_TO}`);
+  else logger.info(`no property notes configured. ${NOTES_HOW_TO}`);
+}
 
 async function main(): Promise<void> {
   let command: ReturnType<typeof parseCommand>;
@@ -41,7 +59,9 @@ async function main(): Promise<void> {
   }
 
   const client = createClient({ apiUrl, apiKey, timeoutMs: config.timeoutMs, logger });
-  const server = createServer({ client, logger });
+  const notes = chooseNotes(config);
+  await checkNotes(notes, config, logger);
+  const server = createServer({ client, logger, notes });
   const transport = new StdioServerTransport();
 
   let closing = false;

@@ -6,6 +6,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
 import { createLogger } from "../src/log.js";
+import type { NotesSource } from "../src/notes.js";
 import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
 import { createServer } from "../src/server.js";
 
@@ -21,7 +22,12 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: SandboxOptions & { timeoutMs?: number; retryLimit?: number; apiUrl?: string } = {},
+  options: SandboxOptions & {
+    timeoutMs?: number;
+    retryLimit?: number;
+    apiUrl?: string;
+    notes?: NotesSource;
+  } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox({ apiKey: TEST_API_KEY, ...options });
   const log: string[] = [];
@@ -35,7 +41,12 @@ export async function startHarness(
   });
   // The server's clock is the seed's: relative times in snapshots never move.
   const now = options.anchor ?? SANDBOX_ANCHOR;
-  const server = createServer({ client: api, logger, clock: () => now });
+  const server = createServer({
+    client: api,
+    logger,
+    clock: () => now,
+    ...(options.notes ? { notes: options.notes } : {}),
+  });
   const client = new Client({ name: "test-client", version: "1.0.0" });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);

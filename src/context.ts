@@ -1,0 +1,13 @@
+// What the server's tools, prompts and resources share: the API client, the clock, the property
+// notes and the log.
+import type { HostelMateClient } from "./api/client.js";
+import type { Clock } from "./format/time.js";
+import type { Logger } from "./log.js";
+import type { NotesSource } from "./notes.js";
+
+export interface ServerContext {
+  client: HostelMateClient;
+  clock: Clock;
+  notes: NotesSource;
+  logger: Logger;
+}

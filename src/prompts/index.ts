@@ -1,0 +1,3 @@
+import draftGuestReply from "./draft-guest-reply.js";
+
+export const prompts = [draftGuestReply];

@@ -1,0 +1,23 @@
+// A prompt is a name, string arguments and a builder of the text the model is given. Builders
+// throw; the server turns what they throw into one sentence, once.
+import type { z } from "zod";
+import type { ServerContext } from "../context.js";
+
+export interface PromptDefinition<Args extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  argsSchema: Args;
+  /** Prompt arguments are strings in MCP; they arrive already checked against argsSchema. */
+  build(
+    args: Record<string, string | undefined>,
+    context: ServerContext,
+    signal: AbortSignal,
+  ): Promise<string>;
+}
+
+export function definePrompt<Args extends z.ZodRawShape>(
+  create: (context: ServerContext) => PromptDefinition<Args>,
+): (context: ServerContext) => PromptDefinition<Args> {
+  return create;
+}
