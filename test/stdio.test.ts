@@ -139,8 +139,35 @@ describe("the built server over stdio", () => {
     });
     expect(textOfResult(answer)).toMatch(/^Threads matching "locker"/);
     expect(server.stderr()).toMatch(/demo mode.*SAMPLE data/);
+    expect(server.stderr()).toMatch(/property notes: the demo's sample notes/);
     server.child.kill("SIGINT");
     expect(await server.exit).toBe(0);
+  });
+
+  it("warns once at start about a missing notes file, keeps serving, and the prompt says so", async () => {
+    const server = run([], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+      HOSTELMATE_PROPERTY_NOTES: "/nonexistent/casa-azul-notes.md",
+    });
+    await initialize(server);
+    const threadId = sandbox.threads.find((thread) => thread.messages.length > 0)?.id ?? "";
+    const answer = await server.request("prompts/get", {
+      name: "draft_guest_reply",
+      arguments: { thread_id: threadId },
+    });
+    const prompt = answer.result as { messages: Array<{ content: { text: string } }> };
+    expect(prompt.messages[0]?.content.text).toContain(
+      "No property notes are configured (the property notes file /nonexistent/casa-azul-notes.md does not exist)",
+    );
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+    const warnings = server
+      .stderr()
+      .split("\n")
+      .filter((line) => line.includes("warn:"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/casa-azul-notes\.md does not exist.*HOSTELMATE_PROPERTY_NOTES/);
   });
 
   it("exits 1 naming HOSTELMATE_API_KEY and --demo when there is no key, with nothing on stdout", async () => {
