@@ -32,4 +32,16 @@ const unread = threads.find((thread) => (thread.unread_count ?? 0) > 0);
 if (unread) await show("get_messages", { thread_id: unread.id });
 await show("search_conversations", { query: "locker" });
 
+const locker = (
+  await client.callTool({ name: "search_conversations", arguments: { query: "broken", limit: 1 } })
+).structuredContent as { threads?: Array<{ id: string }> } | undefined;
+const lockerId = locker?.threads?.[0]?.id;
+if (lockerId) {
+  const prompt = await client.getPrompt({ name: "draft_guest_reply", arguments: { thread_id: lockerId } });
+  const text = prompt.messages
+    .map((message) => (message.content.type === "text" ? message.content.text : ""))
+    .join("\n");
+  section(`prompts/get draft_guest_reply {"thread_id":"${lockerId}"}`, text);
+}
+
 await client.close();

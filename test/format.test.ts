@@ -145,14 +145,16 @@ describe("thread lines", () => {
   });
 
   it("builds a page with a header, the year once, the range and the next call", () => {
-    const text = formatThreadList({
+    const { text, shown } = formatThreadList({
       label: "Conversations",
       threads: [conversation(), conversation()],
       offset: 20,
       total: 46,
       now: NOW,
-      more: "more: list_conversations offset=22",
+      hasMore: true,
+      more: (next) => `more: list_conversations offset=${next}`,
     });
+    expect(shown).toBe(2);
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^Conversations 21-22 of 46 · times UTC 2025 · /);
     expect(lines[1]).toContain("|NEEDS REPLY 11-02 23:41 (3h ago) ");
@@ -161,16 +163,39 @@ describe("thread lines", () => {
   });
 
   it("says so when nothing matched, with the hint", () => {
-    expect(
-      formatThreadList({
-        label: "Conversations",
-        threads: [],
-        offset: 0,
-        total: 0,
-        now: NOW,
-        emptyHint: "Try less.",
-      }),
-    ).toBe("Conversations: none.\nTry less.");
+    const empty = formatThreadList({
+      label: "Conversations",
+      threads: [],
+      offset: 0,
+      total: 0,
+      now: NOW,
+      hasMore: false,
+      more: () => "unused",
+      emptyHint: "Try less.",
+    });
+    expect(empty).toEqual({ text: "Conversations: none.\nTry less.", shown: 0 });
+  });
+
+  it("cuts a page that would pass the size cap and continues where it stopped", () => {
+    const long = conversation({
+      guest_name: "N".repeat(500),
+      last_message: { ...lastMessage, content: "w ".repeat(500) },
+    });
+    const { text, shown } = formatThreadList({
+      label: "Conversations",
+      threads: Array.from({ length: 100 }, () => long),
+      offset: 0,
+      total: 100,
+      now: NOW,
+      hasMore: false,
+      more: (next) => `more: list_conversations offset=${next}`,
+      maxChars: 5_000,
+    });
+    expect(text.length).toBeLessThanOrEqual(5_000);
+    expect(shown).toBeGreaterThan(5);
+    expect(shown).toBeLessThan(100);
+    expect(text.split("\n").at(-1)).toBe(`more: list_conversations offset=${shown}`);
+    expect(text).not.toContain("N".repeat(61));
   });
 });
 

@@ -1,6 +1,6 @@
 // Behaviour of the MCP layer itself, beyond any one tool.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./helpers.js";
+import { type Harness, startHarness, textOf } from "./helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -50,5 +50,22 @@ describe("the MCP server", () => {
     expect(harness.log.join("")).toMatch(
       /warn: list_conversations: feature_disabled HTTP 404 from 127\.0\.0\.1:\d+: GET \/api\/v1\/client\/conversations\?limit=20&offset=0 answered 404/,
     );
+  });
+
+  it("keeps every tool result under 25,000 characters, even at the largest limits", async () => {
+    const sizes: number[] = [];
+    for (const thread of harness.sandbox.threads) {
+      for (const args of [
+        { limit: 100, full_text: true },
+        { limit: 100, offset: 0, full_text: true },
+      ]) {
+        sizes.push(textOf(await harness.call("get_messages", { thread_id: thread.id, ...args })).length);
+      }
+    }
+    sizes.push(textOf(await harness.call("list_conversations", { limit: 100 })).length);
+    sizes.push(textOf(await harness.call("search_conversations", { query: "a", limit: 50 })).length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(25_000);
+    // The 118-message thread at limit 100 must have needed the cap, or this test proves nothing.
+    expect(Math.max(...sizes)).toBeGreaterThan(20_000);
   });
 });

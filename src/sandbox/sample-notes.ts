@@ -24,7 +24,7 @@ export const SAMPLE_PROPERTY_NOTES = `# Casa Azul Hostel — notes for replies (
 ## Food and services
 - Breakfast 07:30–10:30, €6 (vegetarian-friendly; vegan options on request the day before).
 - Laundry: €8 per load, wash and dry, ready in 3 hours.
-- Wi-Fi: network CasaAzul-Guests, password given at check-in (do not send it before arrival).
+- Wi-Fi: network CasaAzul_Guests, password given at check-in (do not send it before arrival).
 - No parking at the hostel; nearest public garage: Parque Camões, about €20 per 24 hours.
 
 ## Money

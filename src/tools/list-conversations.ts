@@ -1,7 +1,4 @@
-import { pageInfo } from "../api/paging.js";
-import { toThreadSummary } from "../format/structured.js";
 import { nextCall } from "../format/text.js";
-import { formatThreadList } from "../format/threads.js";
 import { ThreadListShape } from "./outputs.js";
 import {
   BookingId,
@@ -11,6 +8,7 @@ import {
   SearchText,
   THREAD_LINE_FORMAT,
 } from "./params.js";
+import { threadPage } from "./thread-page.js";
 import { defineTool } from "./tool.js";
 
 export default defineTool({
@@ -32,25 +30,19 @@ export default defineTool({
     ).optional(),
   },
   outputSchema: ThreadListShape,
-  async handler({ limit, offset, booking_id, channel, search }, { client, signal, clock }) {
-    const page = await client.listConversations({ limit, offset, booking_id, channel, search }, { signal });
-    const info = pageInfo(page.pagination, page.results.length, offset, limit);
+  handler({ limit, offset, booking_id, channel, search }, context) {
     const filters = { channel, booking_id, search };
-    const text = formatThreadList({
-      label: "Conversations",
-      threads: page.results,
-      offset,
-      total: info.total,
-      now: clock(),
-      more:
-        info.next_offset === null
-          ? undefined
-          : nextCall("more", "list_conversations", { offset: info.next_offset, ...filters }),
-      emptyHint:
-        channel || booking_id || search
-          ? "Try fewer filters, or search_conversations with other words."
-          : undefined,
-    });
-    return { text, structured: { ...info, threads: page.results.map(toThreadSummary) } };
+    return threadPage(
+      { limit, offset, ...filters },
+      {
+        label: "Conversations",
+        more: (next) => nextCall("more", "list_conversations", { offset: next, ...filters }),
+        emptyHint:
+          channel || booking_id || search
+            ? "Try fewer filters, or search_conversations with other words."
+            : undefined,
+      },
+      context,
+    );
   },
 });

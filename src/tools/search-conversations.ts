@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { pageInfo } from "../api/paging.js";
-import { toThreadSummary } from "../format/structured.js";
 import { nextCall } from "../format/text.js";
-import { formatThreadList } from "../format/threads.js";
 import { ThreadListShape } from "./outputs.js";
 import { BookingId, ChannelFilter, limitParam, SearchText, THREAD_LINE_FORMAT } from "./params.js";
+import { threadPage } from "./thread-page.js";
 import { defineTool } from "./tool.js";
 
 export default defineTool({
@@ -23,29 +21,17 @@ export default defineTool({
     limit: limitParam(50, 10, "threads"),
   },
   outputSchema: { query: z.string().describe("The text that was searched for."), ...ThreadListShape },
-  async handler({ query, channel, booking_id, limit }, { client, signal, clock }) {
-    const page = await client.listConversations(
+  async handler({ query, channel, booking_id, limit }, context) {
+    const page = await threadPage(
       { limit, offset: 0, search: query, channel, booking_id },
-      { signal },
+      {
+        label: `Threads matching ${JSON.stringify(query)}`,
+        more: (next) =>
+          nextCall("more", "list_conversations", { search: query, offset: next, channel, booking_id }),
+        emptyHint: "Try a shorter word, another spelling or language, or list_conversations to browse.",
+      },
+      context,
     );
-    const info = pageInfo(page.pagination, page.results.length, 0, limit);
-    const text = formatThreadList({
-      label: `Threads matching ${JSON.stringify(query)}`,
-      threads: page.results,
-      offset: 0,
-      total: info.total,
-      now: clock(),
-      more:
-        info.next_offset === null
-          ? undefined
-          : nextCall("more", "list_conversations", {
-              search: query,
-              offset: info.next_offset,
-              channel,
-              booking_id,
-            }),
-      emptyHint: "Try a shorter word, another spelling or language, or list_conversations to browse.",
-    });
-    return { text, structured: { query, ...info, threads: page.results.map(toThreadSummary) } };
+    return { text: page.text, structured: { query, ...page.structured } };
   },
 });
