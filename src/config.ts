@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
+import { isValidTimeZone } from "./search/zoned-time.js";
 
 export const DEFAULT_API_URL = "https://api.hostelmate.co";
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -16,6 +17,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Path of the operator's property notes file, if any. */
   propertyNotesPath: string | undefined;
+  /** IANA time zone of the property: words like "yesterday" mean its days. */
+  timeZone: string;
 }
 
 export type Command = { kind: "help" } | { kind: "version" } | { kind: "serve"; config: Config };
@@ -35,6 +38,7 @@ Environment:
   HOSTELMATE_TIMEOUT_MS  timeout per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   HOSTELMATE_LOG_LEVEL   error, warn, info or debug, written to stderr (default info)
   HOSTELMATE_PROPERTY_NOTES  path of a text or Markdown file with the hostel's facts for replies
+  HOSTELMATE_TIMEZONE    the property's time zone, e.g. Europe/Lisbon (default UTC)
 `;
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +81,15 @@ function readTimeout(raw: string | undefined, problems: string[]): number {
     return DEFAULT_TIMEOUT_MS;
   }
   return value;
+}
+
+function readTimeZone(raw: string | undefined, problems: string[]): string {
+  const value = raw?.trim() || "UTC";
+  if (isValidTimeZone(value)) return value;
+  problems.push(
+    `HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got ${JSON.stringify(raw)}).`,
+  );
+  return "UTC";
 }
 
 function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
@@ -125,6 +138,7 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
     timeoutMs: readTimeout(env.HOSTELMATE_TIMEOUT_MS, problems),
     logLevel: readLogLevel(env.HOSTELMATE_LOG_LEVEL, problems),
     propertyNotesPath: env.HOSTELMATE_PROPERTY_NOTES?.trim() || undefined,
+    timeZone: readTimeZone(env.HOSTELMATE_TIMEZONE, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return { kind: "serve", config };

@@ -10,4 +10,6 @@ export interface ServerContext {
   clock: Clock;
   notes: NotesSource;
   logger: Logger;
+  /** IANA time zone in which words like "yesterday" are read. */
+  timeZone: string;
 }

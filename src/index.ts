@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const client = createClient({ apiUrl, apiKey, timeoutMs: config.timeoutMs, logger });
   const notes = chooseNotes(config);
   await checkNotes(notes, config, logger);
-  const server = createServer({ client, logger, notes });
+  const server = createServer({ client, logger, notes, timeZone: config.timeZone });
   const transport = new StdioServerTransport();
 
   let closing = false;

@@ -23,6 +23,7 @@ export interface ServerDependencies {
   logger: Logger;
   clock?: Clock;
   notes?: NotesSource;
+  timeZone?: string;
 }
 
 // This server can only read, so every tool carries the same promise.
@@ -102,6 +103,7 @@ function registerTool(server: McpServer, tool: Tool, context: ServerContext): vo
             client: context.client,
             signal: extra.signal,
             clock: context.clock,
+            timeZone: context.timeZone,
           });
           return {
             content: [{ type: "text", text: result.text }],
@@ -207,6 +209,7 @@ export function createServer(dependencies: ServerDependencies): McpServer {
     logger: dependencies.logger,
     clock: dependencies.clock ?? systemClock,
     notes: dependencies.notes ?? noNotes,
+    timeZone: dependencies.timeZone ?? "UTC",
   };
   const server = new McpServer(
     { name: "hostelmate-mcp", title: "Hostel Mate", version: VERSION },

@@ -22,6 +22,8 @@ describe("parseCommand", () => {
         apiUrl: DEFAULT_API_URL,
         timeoutMs: 10_000,
         logLevel: "info",
+        propertyNotesPath: undefined,
+        timeZone: "UTC",
       },
     });
   });
@@ -42,10 +44,11 @@ describe("parseCommand", () => {
       HOSTELMATE_API_URL: "ftp://example.com",
       HOSTELMATE_TIMEOUT_MS: "soon",
       HOSTELMATE_LOG_LEVEL: "loud",
+      HOSTELMATE_TIMEZONE: "Lisbon",
     });
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(5);
     expect(found.join("\n")).toMatch(
-      /HOSTELMATE_API_KEY[\s\S]*HOSTELMATE_API_URL[\s\S]*HOSTELMATE_TIMEOUT_MS[\s\S]*HOSTELMATE_LOG_LEVEL/,
+      /HOSTELMATE_API_KEY[\s\S]*HOSTELMATE_API_URL[\s\S]*HOSTELMATE_TIMEOUT_MS[\s\S]*HOSTELMATE_LOG_LEVEL[\s\S]*HOSTELMATE_TIMEZONE/,
     );
   });
 

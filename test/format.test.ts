@@ -146,13 +146,11 @@ describe("thread lines", () => {
 
   it("builds a page with a header, the year once, the range and the next call", () => {
     const { text, shown } = formatThreadList({
-      label: "Conversations",
       threads: [conversation(), conversation()],
-      offset: 20,
-      total: 46,
       now: NOW,
-      hasMore: true,
-      more: (next) => `more: list_conversations offset=${next}`,
+      heading: (count) => `Conversations 21-${20 + count} of 46`,
+      empty: "unused",
+      more: (count) => `more: list_conversations offset=${20 + count}`,
     });
     expect(shown).toBe(2);
     const lines = text.split("\n");
@@ -164,14 +162,11 @@ describe("thread lines", () => {
 
   it("says so when nothing matched, with the hint", () => {
     const empty = formatThreadList({
-      label: "Conversations",
       threads: [],
-      offset: 0,
-      total: 0,
       now: NOW,
-      hasMore: false,
+      heading: () => "unused",
+      empty: "Conversations: none.\nTry less.",
       more: () => "unused",
-      emptyHint: "Try less.",
     });
     expect(empty).toEqual({ text: "Conversations: none.\nTry less.", shown: 0 });
   });
@@ -182,19 +177,21 @@ describe("thread lines", () => {
       last_message: { ...lastMessage, content: "w ".repeat(500) },
     });
     const { text, shown } = formatThreadList({
-      label: "Conversations",
       threads: Array.from({ length: 100 }, () => long),
-      offset: 0,
-      total: 100,
       now: NOW,
-      hasMore: false,
-      more: (next) => `more: list_conversations offset=${next}`,
+      heading: (count) => `Conversations 1-${count} of 100`,
+      empty: "unused",
+      details: () => ["  ▸ a detail line under each thread"],
+      notes: ["a note after the threads"],
+      more: (count) => (count < 100 ? `more: list_conversations offset=${count}` : undefined),
       maxChars: 5_000,
     });
     expect(text.length).toBeLessThanOrEqual(5_000);
     expect(shown).toBeGreaterThan(5);
     expect(shown).toBeLessThan(100);
-    expect(text.split("\n").at(-1)).toBe(`more: list_conversations offset=${shown}`);
+    const lines = text.split("\n");
+    expect(lines.slice(-2)).toEqual(["a note after the threads", `more: list_conversations offset=${shown}`]);
+    expect(lines.filter((line) => line === "  ▸ a detail line under each thread")).toHaveLength(shown);
     expect(text).not.toContain("N".repeat(61));
   });
 });

@@ -17,7 +17,7 @@ export function plural(count: number, noun: string): string {
 export function nextCall(
   label: string,
   tool: string,
-  args: Record<string, string | number | undefined>,
+  args: Record<string, string | number | boolean | undefined>,
 ): string {
   const rendered = Object.entries(args)
     .filter(([, value]) => value !== undefined)

@@ -60,3 +60,21 @@ export const TranscriptShape = {
   left_out: z.number().int().describe("Older messages of this page left out to keep the result small."),
   messages: z.array(MessageRecord),
 };
+
+export const SearchResultShape = {
+  query: z.string().describe("The search as asked."),
+  searched: z.array(z.string()).describe("The phrases and words sent to Hostel Mate."),
+  ...PageInfoShape,
+  total: z.number().int().nullable().describe("Threads that matched and passed the filters."),
+  threads: z.array(
+    ThreadSummary.extend({
+      matched: z.array(z.string()).describe("The phrases and words whose search found this thread."),
+      snippets: z.array(
+        MessageRecord.omit({ content: true }).extend({
+          role: z.enum(["match", "context"]),
+          excerpt: z.string().describe("The part of the message shown, matched words in **bold**."),
+        }),
+      ),
+    }),
+  ),
+};

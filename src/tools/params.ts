@@ -47,3 +47,41 @@ export function offsetParam(what: string) {
 export const THREAD_LINE_FORMAT =
   "one line per thread: thread id|guest|channel|unread count|status if not OPEN|email subject|last message — " +
   "NEEDS REPLY when the guest wrote last, staff, or auto for automatic messages — with its UTC time, age and opening words";
+
+export const STATUSES = ["OPEN", "ARCHIVED"] as const;
+
+/** Filters the API lacks, applied by this server to the threads it reads. */
+export const FilterFields = {
+  status: z
+    .enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` })
+    .optional()
+    .describe("Only OPEN or only ARCHIVED threads."),
+  unread_only: z.boolean().optional().describe("true: only threads with unread guest messages."),
+  needs_reply: z
+    .boolean()
+    .optional()
+    .describe("true: only threads where the guest wrote last (waiting for us); false: only the others."),
+  since: z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(100, { error: "must be at most 100 characters" })
+    .optional()
+    .describe(
+      'Only threads whose last message is at or after this: an ISO date or time (2026-11-18, 2026-11-18T09:00) or words like "yesterday", "3 days ago", "last week", "Monday" — in the property\'s time zone.',
+    ),
+  until: z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(100, { error: "must be at most 100 characters" })
+    .optional()
+    .describe(
+      "Only threads whose last message is at or before this; same forms as since. A day means its end.",
+    ),
+};
+
+export const FILTERS_HELP =
+  "status, unread_only, needs_reply, since and until are applied by this server: it reads up to 500 threads from " +
+  "Hostel Mate to find them, and says so when that limit cut the search. Dates apply to a thread's last message " +
+  "(its creation when it has none), in the property's time zone.";

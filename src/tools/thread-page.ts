@@ -1,31 +1,45 @@
-// The shared body of list_conversations and search_conversations: one page from the list endpoint,
-// as thread lines and as structured summaries that match them.
+// The shared body of list_conversations: one page from the list endpoint — or, with filters the
+// API lacks, the matches of a scan over several pages — as thread lines and structured summaries.
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo } from "../api/paging.js";
 import { toThreadSummary } from "../format/structured.js";
 import { formatThreadList } from "../format/threads.js";
+import { describeFilters, hasFilters, type ThreadFilters } from "../search/filters.js";
+import { SCAN_BUDGET, scanThreads } from "../search/scan.js";
 import type { ToolContext } from "./tool.js";
 
 export interface ThreadPageView {
   label: string;
   emptyHint?: string | undefined;
+  /** The exact call for the page at an offset of the API's list. */
   more: (nextOffset: number) => string;
 }
 
 export async function threadPage(
+  query: ListConversationsQuery,
+  filters: ThreadFilters,
+  view: ThreadPageView,
+  context: ToolContext,
+) {
+  return hasFilters(filters) ? filteredPage(query, filters, view, context) : plainPage(query, view, context);
+}
+
+async function plainPage(
   query: ListConversationsQuery,
   view: ThreadPageView,
   { client, signal, clock }: ToolContext,
 ) {
   const page = await client.listConversations(query, { signal });
   const info = pageInfo(page.pagination, page.results.length, query.offset, query.limit);
+  const of = info.total === null ? "" : ` of ${info.total}`;
+  const where = query.offset > 0 ? ` at offset ${query.offset}` : "";
   const list = formatThreadList({
-    ...view,
     threads: page.results,
-    offset: query.offset,
-    total: info.total,
     now: clock(),
-    hasMore: info.has_more,
+    heading: (shown) => `${view.label} ${query.offset + 1}-${query.offset + shown}${of}`,
+    empty: [`${view.label}: none${where}.`, view.emptyHint].filter(Boolean).join("\n"),
+    more: (shown) =>
+      info.has_more || shown < page.results.length ? view.more(query.offset + shown) : undefined,
   });
   const cut = list.shown < page.results.length;
   return {
@@ -34,6 +48,63 @@ export async function threadPage(
       ...info,
       ...(cut ? { has_more: true, next_offset: query.offset + list.shown } : {}),
       threads: page.results.slice(0, list.shown).map(toThreadSummary),
+    },
+  };
+}
+
+async function filteredPage(
+  query: ListConversationsQuery,
+  filters: ThreadFilters,
+  view: ThreadPageView,
+  { client, signal, clock }: ToolContext,
+) {
+  const { limit, offset, ...apiFilters } = query;
+  const scan = await scanThreads(
+    client,
+    apiFilters,
+    filters,
+    { startOffset: offset, want: limit },
+    { signal },
+  );
+  const what = `${view.label} ${describeFilters(filters).join(", ")}`;
+  const of = scan.total === null ? "" : ` of ${scan.total}`;
+  const read = `threads ${scan.startOffset + 1}-${scan.nextOffset}${of}`;
+  const notes = [...(filters.range?.notes ?? [])];
+  if (scan.budgetCut) {
+    notes.push(
+      `Read ${SCAN_BUDGET} threads (${read}) without filling the page; older threads were not checked yet.`,
+    );
+  }
+  const list = formatThreadList({
+    threads: scan.matches,
+    now: clock(),
+    heading: (shown) =>
+      `${what}: ${shown}${shown < scan.matches.length ? ` of ${scan.matches.length}` : ""} found in ${read}`,
+    empty: [
+      `${what}: none in ${scan.nextOffset > scan.startOffset ? read : "the list"}.`,
+      ...notes,
+      ...(scan.budgetCut ? [view.more(scan.nextOffset)] : [view.emptyHint ?? ""]),
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    notes,
+    // A scan cut by size resumes after the last match shown; that position is only known for a full scan.
+    more: (shown) =>
+      !scan.exhausted || shown < scan.matches.length ? view.more(resumeAt(shown)) : undefined,
+  });
+  function resumeAt(shown: number): number {
+    return shown < scan.matches.length ? (scan.positions[shown] ?? scan.nextOffset) : scan.nextOffset;
+  }
+  const nextOffset = !scan.exhausted || list.shown < scan.matches.length ? resumeAt(list.shown) : null;
+  return {
+    text: list.text,
+    structured: {
+      total: null,
+      offset,
+      limit,
+      has_more: nextOffset !== null,
+      next_offset: nextOffset,
+      threads: scan.matches.slice(0, list.shown).map(toThreadSummary),
     },
   };
 }

@@ -10,6 +10,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** The one clock relative times are computed from, so tests can fix it. */
   clock: Clock;
+  /** IANA time zone in which words like "yesterday" are read. */
+  timeZone: string;
 }
 
 export interface ToolResult<Structured> {

@@ -106,4 +106,101 @@ describe("list_conversations", () => {
     );
     expect(textOf(result)).not.toContain("pagination");
   });
+
+  it("filters by status, unread and needing a reply, reading only what it needs", async () => {
+    const archived = harness.sandbox.threads.filter((thread) => thread.status === "ARCHIVED").length;
+    const result = await harness.call("list_conversations", { status: "ARCHIVED", limit: 100 });
+    const text = textOf(result);
+    expect(text.split("\n")[0]).toMatch(
+      new RegExp(`^Conversations ARCHIVED: ${archived} found in threads 1-49 of 49 · `),
+    );
+    expect((result.structuredContent as { threads: unknown[] }).threads).toHaveLength(archived);
+    expect(
+      text
+        .split("\n")
+        .slice(1)
+        .every((line) => line.includes("|ARCHIVED|")),
+    ).toBe(true);
+    expect(text).not.toContain("more:");
+
+    harness.sandbox.reset();
+    const unread = textOf(
+      await harness.call("list_conversations", { unread_only: true, needs_reply: true, limit: 3 }),
+    );
+    const lines = unread.split("\n");
+    expect(lines[0]).toMatch(/^Conversations unread, needing a reply: 3 found in threads 1-\d+ of 49/);
+    expect(lines.slice(1, 4).every((line) => /\|\d+ unread\|.*NEEDS REPLY/.test(line))).toBe(true);
+    expect(lines[4]).toMatch(/^more: list_conversations offset=\d+ unread_only=true needs_reply=true$/);
+    expect(harness.sandbox.requests).toHaveLength(1);
+  });
+
+  it("filters by last activity in the property's time zone and echoes the range", async () => {
+    const result = await harness.call("list_conversations", {
+      since: "yesterday",
+      until: "today",
+      limit: 100,
+    });
+    const text = textOf(result);
+    expect(text.split("\n")[0]).toMatch(
+      /^Conversations last activity 2026-11-23 00:00 → 2026-11-24 23:59 UTC: \d+ found in threads 1-49 of 49/,
+    );
+    const anchor = Date.parse("2026-11-24T18:00:00Z");
+    const expected = harness.sandbox.threads.filter((thread) => {
+      const last = Date.parse(thread.messages.at(-1)?.created_at ?? thread.created_at);
+      return last >= Date.parse("2026-11-23T00:00:00Z") && last <= anchor;
+    });
+    expect((result.structuredContent as { threads: unknown[] }).threads).toHaveLength(expected.length);
+  });
+
+  it("notes a date that looks like a stale year", async () => {
+    const text = textOf(await harness.call("list_conversations", { since: "2025-11-20" }));
+    expect(text).toContain(
+      'since "2025-11-20" is in 2025; today is 2026-11-24. If you meant this year, ask again with 2026.',
+    );
+  });
+});
+
+describe("list_conversations over a long inbox", () => {
+  let big: Harness;
+  beforeAll(async () => {
+    big = await startHarness({
+      seed: Array.from({ length: 650 }, (_, index) => ({
+        key: `guest-${index}`,
+        channel: "BOOKING_COM",
+        guestName: `Guest ${index}`,
+        subject: null,
+        status: index >= 640 ? ("ARCHIVED" as const) : ("OPEN" as const),
+        bookingKey: `booking-${index}`,
+        createdMinutesAgo: 10_000 + index * 10,
+        messages: [
+          { direction: "INBOUND" as const, source: "GUEST" as const, content: "Hi!", minutesAgo: 10 + index },
+        ],
+      })),
+    });
+  });
+  afterAll(() => big.close());
+
+  it("stops at the scan budget, says so, and continues from where it stopped", async () => {
+    const first = textOf(await big.call("list_conversations", { status: "ARCHIVED" }));
+    expect(first).toBe(
+      [
+        "Conversations ARCHIVED: none in threads 1-500 of 650.",
+        "Read 500 threads (threads 1-500 of 650) without filling the page; older threads were not checked yet.",
+        'more: list_conversations offset=500 status="ARCHIVED"',
+      ].join("\n"),
+    );
+    expect(big.sandbox.requests.map((request) => request.query.offset)).toEqual([
+      "0",
+      "100",
+      "200",
+      "300",
+      "400",
+    ]);
+    big.sandbox.reset();
+    const next = await big.call("list_conversations", { status: "ARCHIVED", offset: 500 });
+    expect(textOf(next).split("\n")[0]).toMatch(
+      /^Conversations ARCHIVED: 10 found in threads 501-650 of 650/,
+    );
+    expect(next.structuredContent).toMatchObject({ has_more: false, next_offset: null });
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { stableUuid } from "../../src/sandbox/dataset.js";
 import { expectRefused, type Harness, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
@@ -8,53 +9,102 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 beforeEach(() => harness.sandbox.reset());
 
+const LOCKER = stableUuid("thread", "broken-locker-sarah");
+const CLASS_TRIP = stableUuid("thread", "class-trip-vogel");
+const TOWELS_EARLY = stableUuid("thread", "towels-and-bags-lena");
+
+interface Found {
+  total: number;
+  searched: string[];
+  threads: Array<{ id: string; matched: string[]; snippets: Array<{ role: string; excerpt: string }> }>;
+}
+
+async function search(args: Record<string, unknown>): Promise<{ text: string; found: Found }> {
+  const result = await harness.call("search_conversations", args);
+  expect(result.isError, textOf(result)).toBeFalsy();
+  return { text: textOf(result), found: result.structuredContent as unknown as Found };
+}
+
 describe("search_conversations", () => {
-  it("finds the thread about the broken locker", async () => {
-    const result = await harness.call("search_conversations", { query: "locker" });
-    expect(result.isError).toBeFalsy();
-    const text = textOf(result);
+  it("finds the thread about the broken locker and quotes why it matched", async () => {
+    const { text, found } = await search({ query: "broken locker" });
     expect(text).toMatchSnapshot();
-    expect(text.split("\n")[0]).toMatch(/^Threads matching "locker" 1-\d+ of \d+/);
-    expect(harness.sandbox.requests[0]?.query).toEqual({ limit: "10", offset: "0", search: "locker" });
-    const expected = harness.sandbox.threads.filter((thread) =>
-      [thread.guest_name, thread.subject, ...thread.messages.map((m) => m.content)].some((t) =>
-        t?.toLowerCase().includes("locker"),
-      ),
+    expect(found.threads[0]?.id).toBe(LOCKER);
+    expect(found.searched).toEqual(["broken locker", "broken", "locker"]);
+    expect(found.threads[0]?.matched).toEqual(["broken locker", "broken", "locker"]);
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(
+      /^Search "broken locker" · searched: "broken locker", broken, locker · \d+ threads matched · showing 1-\d+ · ▸ matching message/,
     );
-    expect((result.structuredContent as { total: number }).total).toBe(expected.length);
+    expect(lines[1]).toMatch(new RegExp(`^${LOCKER}\\|Sarah Mitchell\\|`));
+    expect(lines[2]).toBe('  matched 3/3: "broken locker", broken, locker');
+    expect(lines.slice(3, 8).join("\n")).toMatch(/▸ guest .*the \*\*broken locker\*\* door/);
   });
 
-  it("matches words in older messages, not only the last one", async () => {
-    const result = await harness.call("search_conversations", { query: "towel", limit: 50 });
-    const ids = (result.structuredContent as { threads: Array<{ id: string }> }).threads.map(
-      (thread) => thread.id,
-    );
-    const onlyInOlder = harness.sandbox.threads.find(
-      (thread) =>
-        thread.messages.slice(0, -1).some((m) => m.content.toLowerCase().includes("towel")) &&
-        !thread.messages.at(-1)?.content.toLowerCase().includes("towel"),
-    );
-    expect(onlyInOlder).toBeDefined();
-    expect(ids).toContain(onlyInOlder?.id);
+  it("ranks by words matched, then the whole phrase, then needing a reply, then newest", async () => {
+    const { found } = await search({ query: "German group late bus", limit: 20, snippets: 0 });
+    expect(found.threads[0]?.id).toBe(CLASS_TRIP);
+    const counts = found.threads.map((thread) => thread.matched.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(found.searched).toEqual(["german group late bus", "german", "group", "late", "bus"]);
   });
 
-  it("narrows by channel and points to list_conversations for more", async () => {
-    const result = await harness.call("search_conversations", { query: "the", channel: "EMAIL", limit: 2 });
-    const text = textOf(result);
-    expect(
-      text
-        .split("\n")
-        .slice(1, 3)
-        .every((line) => line.split("|")[2] === "EMAIL"),
-    ).toBe(true);
-    expect(text.split("\n").at(-1)).toBe('more: list_conversations search="the" offset=2 channel="EMAIL"');
+  it("finds a word that only an older message holds, and quotes that message with its neighbours", async () => {
+    const { found, text } = await search({ query: "towels" });
+    const thread = found.threads.find((candidate) => candidate.id === TOWELS_EARLY);
+    expect(thread).toBeDefined();
+    const roles = thread?.snippets.map((line) => line.role) ?? [];
+    expect(roles).toContain("match");
+    expect(roles).toContain("context");
+    expect(thread?.snippets.find((line) => line.role === "match")?.excerpt).toMatch(/\*\*towel\*\*s/);
+    expect(text).toContain("searched: towel ·");
+  });
+
+  it("stays within 12 upstream requests however long the query", async () => {
+    const { text, found } = await search({
+      query: "towel breakfast locker padlock refund cancel airport metro wifi laundry parking dog invoice",
+    });
+    expect(harness.sandbox.requests.length).toBeLessThanOrEqual(12);
+    expect(found.searched).toHaveLength(7);
+    expect(text).toContain(
+      "Not searched, to stay within 12 requests: metro, wifi, laundry, parking, dog, invoice. Put the most important words first.",
+    );
+    expect(harness.sandbox.requests.filter((request) => request.path.endsWith("/messages"))).toHaveLength(5);
+  });
+
+  it("applies filters the API lacks and echoes them", async () => {
+    const { text, found } = await search({ query: "locker", needs_reply: true, status: "OPEN", snippets: 0 });
+    expect(found.threads.map((thread) => thread.id)).toEqual([LOCKER]);
+    expect(text.split("\n")[0]).toMatch(
+      /filters: OPEN, needing a reply · 5 threads matched, 1 after filters/,
+    );
+    const dated = await search({ query: "locker", since: "yesterday", snippets: 0 });
+    expect(dated.text.split("\n")[0]).toContain("last activity 2026-11-23 00:00 → now UTC");
+  });
+
+  it("pages through ranked results with the exact next call, and says how to narrow", async () => {
+    const first = await search({ query: "the", limit: 3, snippets: 0, channel: "EMAIL" });
+    const lines = first.text.split("\n");
+    expect(lines.at(-2)).toMatch(/^narrow: add words/);
+    expect(lines.at(-1)).toBe('more: search_conversations query="the" offset=3 channel="EMAIL"');
+    const second = await search({ query: "the", limit: 3, offset: 3, snippets: 0, channel: "EMAIL" });
+    expect(second.found.threads.map((t) => t.id)).not.toContain(first.found.threads[0]?.id);
+    expect(second.text.split("\n")[0]).toContain("showing 4-6");
   });
 
   it("says what it searched when nothing matches", async () => {
-    const text = textOf(await harness.call("search_conversations", { query: "helicopter" }));
+    const { text } = await search({ query: "who asked about the helicopter?" });
     expect(text).toBe(
-      'Threads matching "helicopter": none.\nTry a shorter word, another spelling or language, or list_conversations to browse.',
+      'Search "who asked about the helicopter?": no threads matched. searched: helicopter.\n' +
+        "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     );
+  });
+
+  it("explains an unreadable date", async () => {
+    const result = await harness.call("search_conversations", { query: "locker", since: "the other day" });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^since: could not read "the other day" as a date/);
+    expect(harness.sandbox.requests).toHaveLength(0);
   });
 
   it.each([
@@ -62,7 +112,54 @@ describe("search_conversations", () => {
     [{ query: "" }, /must not be empty[\s\S]* at query/],
     [{ query: "locker", limit: 51 }, /between 1 and 50[\s\S]* at limit/],
     [{ query: "locker", channel: "email" }, /one of EMAIL[\s\S]* at channel/],
+    [{ query: "locker", snippets: 6 }, /between 0 and 5[\s\S]* at snippets/],
+    [{ query: "locker", status: "CLOSED" }, /one of OPEN, ARCHIVED[\s\S]* at status/],
+    [{ query: "locker", needs_reply: "yes" }, /expected boolean[\s\S]* at needs_reply/],
   ])("refuses %j without calling the API", (args, expected) =>
     expectRefused(harness, "search_conversations", args, expected),
   );
+});
+
+describe("search_conversations on a long thread", () => {
+  let longThread: Harness;
+  const LONG = stableUuid("thread", "long");
+  beforeAll(async () => {
+    const messages = Array.from({ length: 130 }, (_, index) => ({
+      direction: index % 2 ? ("OUTBOUND" as const) : ("INBOUND" as const),
+      source: index % 2 ? ("MANUAL" as const) : ("GUEST" as const),
+      content: index === 120 ? "Did anyone find my zebra-print scarf?" : `Message number ${index}.`,
+      minutesAgo: 1_000 - index,
+    }));
+    longThread = await startHarness({
+      seed: [
+        {
+          key: "long",
+          channel: "EMAIL",
+          guestName: "Ana",
+          subject: "Stay",
+          status: "OPEN",
+          bookingKey: "long",
+          createdMinutesAgo: 2_000,
+          messages,
+        },
+      ],
+    });
+  });
+  afterAll(() => longThread.close());
+
+  it("reads the newest page when the opening page does not hold the match", async () => {
+    const result = await longThread.call("search_conversations", { query: "zebra" });
+    expect(textOf(result)).toMatch(/▸ guest \S+ \S+ "Did anyone find my \*\*zebra\*\*-print scarf\?"/);
+    expect(
+      longThread.sandbox.requests.map((request) => [
+        request.path.endsWith("/messages"),
+        request.query.offset,
+      ]),
+    ).toEqual([
+      [false, "0"],
+      [true, "0"],
+      [true, "30"],
+    ]);
+    expect(result.structuredContent).toMatchObject({ threads: [{ id: LONG }] });
+  });
 });

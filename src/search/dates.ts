@@ -1,0 +1,102 @@
+// `since` and `until` as a person or a model writes them — an ISO date or time, or words like
+// "yesterday", "last week", "3 days ago", "since Monday" — resolved in the property's time zone.
+// chrono-node is loaded on first use: most calls have no dates, and start-up time matters.
+import type { ParsedResult } from "chrono-node";
+import { UserInputError } from "../errors.js";
+import { formatWallTime, type WallTime, wallTimeAt, wallTimeToInstant } from "./zoned-time.js";
+
+export interface DateRange {
+  /** Inclusive bounds; a missing bound is open. */
+  from?: Date;
+  to?: Date;
+  /** The resolved range as the model should read it, e.g. `2026-11-18 00:00 → 2026-11-25 23:59 Europe/Lisbon`. */
+  label: string;
+  /** Said beside the result, e.g. that a date looks like last year by mistake. */
+  notes: string[];
+}
+
+type Chrono = typeof import("chrono-node");
+let chronoModule: Promise<Chrono> | undefined;
+function loadChrono(): Promise<Chrono> {
+  chronoModule ??= import("chrono-node");
+  return chronoModule;
+}
+
+// Words that frame a bound rather than name a time: "since Monday", "before Friday".
+const FRAMING = /^(since|from|after|starting|until|till|til|before|up to|through|by)\s+/i;
+
+async function parseMoment(text: string, reference: Date): Promise<ParsedResult | undefined> {
+  const chrono = await loadChrono();
+  const cleaned = text.trim().replace(FRAMING, "");
+  // The reference is the zone's wall-clock written as UTC, so results come out in wall-clock terms.
+  const ref = { instant: reference, timezone: 0 };
+  for (const parser of [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.it, chrono.pt]) {
+    const [result] = parser.parse(cleaned, ref);
+    if (result && result.index === 0 && result.text.length >= cleaned.length - 1) return result;
+  }
+  return undefined;
+}
+
+function wallOf(result: ParsedResult): WallTime {
+  const get = (component: "year" | "month" | "day" | "hour" | "minute") => result.start.get(component) ?? 0;
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+  };
+}
+
+async function resolveBound(
+  name: "since" | "until",
+  text: string,
+  now: Date,
+  timeZone: string,
+  notes: string[],
+): Promise<Date> {
+  const nowWall = wallTimeAt(now, timeZone);
+  const reference = new Date(
+    Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute),
+  );
+  const result = await parseMoment(text, reference);
+  if (!result) {
+    throw new UserInputError(
+      `${name}: could not read ${JSON.stringify(text.slice(0, 60))} as a date. Use a date like 2026-11-18, a time like 2026-11-18T09:00, or words like "yesterday", "3 days ago", "last week", "Monday".`,
+    );
+  }
+  const start = result.start;
+  if (start.isCertain("year") && (start.get("year") ?? nowWall.year) < nowWall.year) {
+    notes.push(
+      `${name} ${JSON.stringify(text)} is in ${start.get("year")}; today is ${formatWallTime(now, timeZone).slice(0, 10)}. If you meant this year, ask again with ${nowWall.year}.`,
+    );
+  }
+  // An explicit offset ("…Z", "+01:00") or a relative time ("2 hours ago") is an exact instant.
+  if (start.isCertain("timezoneOffset")) return start.date();
+  const wall = wallOf(result);
+  if (!start.isCertain("hour")) {
+    // A day: since its first minute, until its last.
+    wall.hour = name === "since" ? 0 : 23;
+    wall.minute = name === "since" ? 0 : 59;
+  }
+  const instant = wallTimeToInstant(wall, timeZone);
+  return name === "until" && !start.isCertain("hour") ? new Date(instant.getTime() + 59_999) : instant;
+}
+
+export async function resolveDateRange(
+  input: { since?: string | undefined; until?: string | undefined },
+  now: Date,
+  timeZone: string,
+): Promise<DateRange | undefined> {
+  if (!input.since && !input.until) return undefined;
+  const notes: string[] = [];
+  const from = input.since ? await resolveBound("since", input.since, now, timeZone, notes) : undefined;
+  const to = input.until ? await resolveBound("until", input.until, now, timeZone, notes) : undefined;
+  if (from && to && from > to) {
+    throw new UserInputError(
+      `since (${formatWallTime(from, timeZone)}) is after until (${formatWallTime(to, timeZone)}) in ${timeZone}: swap them or widen the range.`,
+    );
+  }
+  const label = `${from ? formatWallTime(from, timeZone) : "the beginning"} → ${to ? formatWallTime(to, timeZone) : "now"} ${timeZone}`;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}), label, notes };
+}

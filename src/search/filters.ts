@@ -1,0 +1,54 @@
+// Filters the API does not have, applied to the threads the server reads. Dates apply to a thread's
+// last activity: its newest message, or its creation when it has none.
+import type { Conversation } from "../api/schemas.js";
+import { previewSignals } from "../format/signals.js";
+import type { DateRange } from "./dates.js";
+
+export interface ThreadFilters {
+  status?: string | undefined;
+  unreadOnly?: boolean | undefined;
+  needsReply?: boolean | undefined;
+  range?: DateRange | undefined;
+}
+
+export function hasFilters(filters: ThreadFilters): boolean {
+  return Boolean(filters.status || filters.unreadOnly || filters.needsReply !== undefined || filters.range);
+}
+
+export function lastActivity(thread: Conversation): string | null {
+  return thread.last_message?.created_at ?? thread.created_at;
+}
+
+function isUnread(thread: Conversation): boolean {
+  return (thread.unread_count ?? 0) > 0 || thread.is_read === false;
+}
+
+/** When an automatic message came last the preview cannot tell; unread guest messages then decide. */
+export function needsReply(thread: Conversation): boolean {
+  const signal = previewSignals(thread.last_message).needs_reply;
+  return signal ?? isUnread(thread);
+}
+
+export function matchesFilters(thread: Conversation, filters: ThreadFilters): boolean {
+  if (filters.status && thread.status !== filters.status) return false;
+  if (filters.unreadOnly && !isUnread(thread)) return false;
+  if (filters.needsReply !== undefined && needsReply(thread) !== filters.needsReply) return false;
+  if (filters.range) {
+    const at = Date.parse(lastActivity(thread) ?? "");
+    if (Number.isNaN(at)) return false;
+    if (filters.range.from && at < filters.range.from.getTime()) return false;
+    if (filters.range.to && at > filters.range.to.getTime()) return false;
+  }
+  return true;
+}
+
+/** The filters in words, for the result's header. */
+export function describeFilters(filters: ThreadFilters): string[] {
+  const words: string[] = [];
+  if (filters.status) words.push(filters.status);
+  if (filters.unreadOnly) words.push("unread");
+  if (filters.needsReply === true) words.push("needing a reply");
+  if (filters.needsReply === false) words.push("not needing a reply");
+  if (filters.range) words.push(`last activity ${filters.range.label}`);
+  return words;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { UserInputError } from "../src/errors.js";
+import { resolveDateRange } from "../src/search/dates.js";
+import { formatWallTime, wallTimeToInstant } from "../src/search/zoned-time.js";
+
+// A Wednesday, noon UTC: 07:00 in New York, 21:00 in Tokyo.
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+async function range(since: string | undefined, until: string | undefined, zone: string) {
+  const resolved = await resolveDateRange({ since, until }, NOW, zone);
+  return {
+    from: resolved?.from?.toISOString(),
+    to: resolved?.to?.toISOString(),
+    label: resolved?.label,
+    notes: resolved?.notes,
+  };
+}
+
+describe("since and until", () => {
+  it.each([
+    ["UTC", "2026-11-24T00:00:00.000Z", "2026-11-24T23:59:59.999Z"],
+    ["America/New_York", "2026-11-24T05:00:00.000Z", "2026-11-25T04:59:59.999Z"],
+    ["Asia/Tokyo", "2026-11-23T15:00:00.000Z", "2026-11-24T14:59:59.999Z"],
+  ])("reads 'yesterday' as the property's yesterday in %s", async (zone, from, to) => {
+    const result = await range("yesterday", "yesterday", zone);
+    expect(result.from).toBe(from);
+    expect(result.to).toBe(to);
+  });
+
+  it("echoes the resolved range in the property's time zone", async () => {
+    expect((await range("last week", undefined, "Asia/Tokyo")).label).toBe(
+      "2026-11-18 00:00 → now Asia/Tokyo",
+    );
+    expect((await range(undefined, "2026-11-20", "America/New_York")).label).toBe(
+      "the beginning → 2026-11-20 23:59 America/New_York",
+    );
+  });
+
+  it.each([
+    ["3 days ago", "2026-11-22T00:00:00.000Z"],
+    ["since Monday", "2026-11-23T00:00:00.000Z"],
+    ["2026-11-18", "2026-11-18T00:00:00.000Z"],
+    ["2026-11-18T09:30", "2026-11-18T09:30:00.000Z"],
+    ["2026-11-18T09:30:00+02:00", "2026-11-18T07:30:00.000Z"],
+    ["2 hours ago", "2026-11-25T10:00:00.000Z"],
+    ["gestern", "2026-11-24T00:00:00.000Z"],
+  ])("reads %j", async (since, from) => {
+    expect((await range(since, undefined, "UTC")).from).toBe(from);
+  });
+
+  it("follows daylight saving time", async () => {
+    // Lisbon moves from UTC+0 to UTC+1 on 29 March 2026.
+    expect(
+      wallTimeToInstant({ year: 2026, month: 3, day: 30, hour: 0, minute: 0 }, "Europe/Lisbon").toISOString(),
+    ).toBe("2026-03-29T23:00:00.000Z");
+    expect(formatWallTime(new Date("2026-07-01T12:00:00Z"), "Europe/Lisbon")).toBe("2026-07-01 13:00");
+  });
+
+  it("notes a past year that looks like a slip, with today's date", async () => {
+    const { notes } = await range("2024-11-20", undefined, "UTC");
+    expect(notes).toEqual([
+      'since "2024-11-20" is in 2024; today is 2026-11-25. If you meant this year, ask again with 2026.',
+    ]);
+    expect((await range("2026-11-20", undefined, "UTC")).notes).toEqual([]);
+  });
+
+  it("refuses what it cannot read, and a range that ends before it starts", async () => {
+    await expect(range("whenever", undefined, "UTC")).rejects.toThrow(UserInputError);
+    await expect(range("whenever", undefined, "UTC")).rejects.toThrow(
+      /since: could not read "whenever" as a date/,
+    );
+    await expect(range("today", "last week", "UTC")).rejects.toThrow(
+      /since \(2026-11-25 00:00\) is after until/,
+    );
+  });
+
+  it("has no range without since or until", async () => {
+    expect(await resolveDateRange({}, NOW, "UTC")).toBeUndefined();
+  });
+});
