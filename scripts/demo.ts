@@ -30,7 +30,7 @@ const page = await show("list_conversations", { limit: 10 });
 const threads = (page.structuredContent?.threads ?? []) as Array<{ id: string; unread_count: number | null }>;
 const unread = threads.find((thread) => (thread.unread_count ?? 0) > 0);
 if (unread) await show("get_messages", { thread_id: unread.id });
-await show("search_conversations", { query: "locker" });
+await show("search_conversations", { query: "broken locker", snippets: 2 });
 
 const locker = (
   await client.callTool({ name: "search_conversations", arguments: { query: "broken", limit: 1 } })
