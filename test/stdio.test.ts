@@ -137,7 +137,7 @@ describe("the built server over stdio", () => {
       name: "search_conversations",
       arguments: { query: "locker" },
     });
-    expect(textOfResult(answer)).toMatch(/^Threads matching "locker"/);
+    expect(textOfResult(answer)).toMatch(/^Search "locker" · searched: locker · \d+ threads matched/);
     expect(server.stderr()).toMatch(/demo mode.*SAMPLE data/);
     expect(server.stderr()).toMatch(/property notes: the demo's sample notes/);
     server.child.kill("SIGINT");
