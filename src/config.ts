@@ -7,6 +7,9 @@ import { isValidTimeZone } from "./search/zoned-time.js";
 
 export const DEFAULT_API_URL = "https://api.hostelmate.co";
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CALL_BUDGET_MS = 30_000;
+export const DEFAULT_RATE_LIMIT = 120;
+export const DEFAULT_CACHE_TTL_MS = 30_000;
 
 export interface Config {
   /** live: the real API with the operator's key; demo: the built-in sandbox with sample data. */
@@ -19,6 +22,12 @@ export interface Config {
   propertyNotesPath: string | undefined;
   /** IANA time zone of the property: words like "yesterday" mean its days. */
   timeZone: string;
+  /** The most one tool call may take, retries and rate-limit waits included. */
+  callBudgetMs: number;
+  /** Requests per minute to Hostel Mate, across all calls. */
+  rateLimitPerMinute: number;
+  /** How long identical requests are answered from memory; 0: never. */
+  cacheTtlMs: number;
 }
 
 export type Command = { kind: "help" } | { kind: "version" } | { kind: "serve"; config: Config };
@@ -39,6 +48,9 @@ Environment:
   HOSTELMATE_LOG_LEVEL   error, warn, info or debug, written to stderr (default info)
   HOSTELMATE_PROPERTY_NOTES  path of a text or Markdown file with the hostel's facts for replies
   HOSTELMATE_TIMEZONE    the property's time zone, e.g. Europe/Lisbon (default UTC)
+  HOSTELMATE_CALL_BUDGET_MS  the most one request from the assistant may take, retries included (default ${DEFAULT_CALL_BUDGET_MS})
+  HOSTELMATE_RATE_LIMIT  requests per minute to Hostel Mate (default ${DEFAULT_RATE_LIMIT}, its own limit)
+  HOSTELMATE_CACHE_TTL_MS  how long identical requests are answered from memory; 0 turns it off (default ${DEFAULT_CACHE_TTL_MS})
 `;
 
 type Env = Record<string, string | undefined>;
@@ -71,14 +83,19 @@ function readApiUrl(raw: string | undefined, problems: string[]): string {
   return value.replace(/\/+$/, "");
 }
 
-function readTimeout(raw: string | undefined, problems: string[]): number {
-  if (raw === undefined || raw.trim() === "") return DEFAULT_TIMEOUT_MS;
+function readWholeNumber(
+  name: string,
+  raw: string | undefined,
+  range: { min: number; max: number; fallback: number; unit: string },
+  problems: string[],
+): number {
+  if (raw === undefined || raw.trim() === "") return range.fallback;
   const value = Number(raw.trim());
-  if (!Number.isInteger(value) || value < 100 || value > 300_000) {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
     problems.push(
-      `HOSTELMATE_TIMEOUT_MS must be a whole number of milliseconds between 100 and 300000 (got ${JSON.stringify(raw)}); the default is ${DEFAULT_TIMEOUT_MS}.`,
+      `${name} must be a whole number of ${range.unit} between ${range.min} and ${range.max} (got ${JSON.stringify(raw)}); the default is ${range.fallback}.`,
     );
-    return DEFAULT_TIMEOUT_MS;
+    return range.fallback;
   }
   return value;
 }
@@ -135,10 +152,33 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
     mode: demo ? "demo" : "live",
     apiUrl: readApiUrl(env.HOSTELMATE_API_URL, demo ? [] : problems),
     apiKey: demo ? "" : apiKey,
-    timeoutMs: readTimeout(env.HOSTELMATE_TIMEOUT_MS, problems),
+    timeoutMs: readWholeNumber(
+      "HOSTELMATE_TIMEOUT_MS",
+      env.HOSTELMATE_TIMEOUT_MS,
+      { min: 100, max: 300_000, fallback: DEFAULT_TIMEOUT_MS, unit: "milliseconds" },
+      problems,
+    ),
     logLevel: readLogLevel(env.HOSTELMATE_LOG_LEVEL, problems),
     propertyNotesPath: env.HOSTELMATE_PROPERTY_NOTES?.trim() || undefined,
     timeZone: readTimeZone(env.HOSTELMATE_TIMEZONE, problems),
+    callBudgetMs: readWholeNumber(
+      "HOSTELMATE_CALL_BUDGET_MS",
+      env.HOSTELMATE_CALL_BUDGET_MS,
+      { min: 1_000, max: 600_000, fallback: DEFAULT_CALL_BUDGET_MS, unit: "milliseconds" },
+      problems,
+    ),
+    rateLimitPerMinute: readWholeNumber(
+      "HOSTELMATE_RATE_LIMIT",
+      env.HOSTELMATE_RATE_LIMIT,
+      { min: 1, max: 10_000, fallback: DEFAULT_RATE_LIMIT, unit: "requests per minute" },
+      problems,
+    ),
+    cacheTtlMs: readWholeNumber(
+      "HOSTELMATE_CACHE_TTL_MS",
+      env.HOSTELMATE_CACHE_TTL_MS,
+      { min: 0, max: 3_600_000, fallback: DEFAULT_CACHE_TTL_MS, unit: "milliseconds" },
+      problems,
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return { kind: "serve", config };

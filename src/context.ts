@@ -12,4 +12,6 @@ export interface ServerContext {
   logger: Logger;
   /** IANA time zone in which words like "yesterday" are read. */
   timeZone: string;
+  /** The most one call may take, retries and waits included. */
+  callBudgetMs: number;
 }

@@ -10,7 +10,8 @@ export type ApiErrorKind =
   | "timeout"
   | "network"
   | "bad_response"
-  | "rejected";
+  | "rejected"
+  | "call_budget";
 
 export interface ApiErrorDetails {
   kind: ApiErrorKind;
@@ -21,6 +22,8 @@ export interface ApiErrorDetails {
   code?: string;
   retryAfterSeconds?: number;
   threadId?: string;
+  /** For call_budget: the budget that ran out. */
+  budgetMs?: number;
   /** For stderr only: what went wrong underneath. Never shown to the model. */
   detail?: string;
 }
@@ -33,6 +36,7 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly threadId: string | undefined;
+  readonly budgetMs: number | undefined;
   readonly detail: string | undefined;
 
   constructor(details: ApiErrorDetails) {
@@ -43,6 +47,7 @@ export class ApiError extends Error {
     this.code = details.code;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.threadId = details.threadId;
+    this.budgetMs = details.budgetMs;
     this.detail = details.detail;
   }
 }
@@ -90,6 +95,8 @@ export function describeApiError(error: ApiError): string {
       return `Could not reach Hostel Mate at ${error.host}. Check the internet connection and HOSTELMATE_API_URL, then try again.`;
     case "bad_response":
       return `Hostel Mate at ${error.host} sent an answer this server could not read${status}. Try again later; if it persists, report it to the hostelmate-mcp maintainers.`;
+    case "call_budget":
+      return `Hostel Mate did not finish answering within ${Math.round((error.budgetMs ?? 30_000) / 1000)} seconds, retries and waits included. Try again in a minute, or ask for less (a smaller limit or fewer words); HOSTELMATE_CALL_BUDGET_MS sets this limit.`;
     case "rejected":
       return `Hostel Mate refused the request${status}. This is likely a bug in hostelmate-mcp; report it to the maintainers with the tool call you made.`;
   }

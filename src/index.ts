@@ -27,6 +27,10 @@ async function checkNotes(notes: NotesSource, config: Config, logger: Logger): P
   else logger.info(`no property notes configured. ${NOTES_HOW_TO}`);
 }
 
+function describeUnknown(value: unknown): string {
+  return value instanceof Error ? (value.stack ?? value.message) : String(value);
+}
+
 async function main(): Promise<void> {
   let command: ReturnType<typeof parseCommand>;
   try {
@@ -44,7 +48,11 @@ async function main(): Promise<void> {
 
   const { config } = command;
   const logger = createLogger(config.logLevel);
-  process.on("unhandledRejection", (reason) => logger.error(`unhandled rejection: ${String(reason)}`));
+  // A bug in one call must not end the server the front desk relies on all day.
+  process.on("unhandledRejection", (reason) =>
+    logger.error(`unhandled rejection: ${describeUnknown(reason)}`),
+  );
+  process.on("uncaughtException", (error) => logger.error(`uncaught exception: ${describeUnknown(error)}`));
 
   let apiUrl = config.apiUrl;
   let apiKey = config.apiKey;
@@ -58,10 +66,23 @@ async function main(): Promise<void> {
     );
   }
 
-  const client = createClient({ apiUrl, apiKey, timeoutMs: config.timeoutMs, logger });
+  const client = createClient({
+    apiUrl,
+    apiKey,
+    timeoutMs: config.timeoutMs,
+    logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    cacheTtlMs: config.cacheTtlMs,
+  });
   const notes = chooseNotes(config);
   await checkNotes(notes, config, logger);
-  const server = createServer({ client, logger, notes, timeZone: config.timeZone });
+  const server = createServer({
+    client,
+    logger,
+    notes,
+    timeZone: config.timeZone,
+    callBudgetMs: config.callBudgetMs,
+  });
   const transport = new StdioServerTransport();
 
   let closing = false;

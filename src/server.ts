@@ -2,9 +2,17 @@
 // results and turns every failure into a sentence for the model — an isError result for tools, a
 // protocol error for prompts and resources. Details go to the log, never to the model.
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import {
+  type CallToolResult,
+  ErrorCode,
+  McpError,
+  type ServerNotification,
+  type ServerRequest,
+} from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { HostelMateClient } from "./api/client.js";
+import { DEFAULT_CALL_BUDGET_MS } from "./config.js";
 import type { ServerContext } from "./context.js";
 import { ApiError, describeError, UserInputError } from "./errors.js";
 import { type Clock, systemClock } from "./format/time.js";
@@ -15,7 +23,7 @@ import type { PromptDefinition } from "./prompts/prompt.js";
 import { resources } from "./resources/index.js";
 import type { ResourceDefinition } from "./resources/resource.js";
 import { tools } from "./tools/index.js";
-import type { Tool } from "./tools/tool.js";
+import type { Tool, ToolContext } from "./tools/tool.js";
 import { VERSION } from "./version.js";
 
 export interface ServerDependencies {
@@ -24,6 +32,7 @@ export interface ServerDependencies {
   clock?: Clock;
   notes?: NotesSource;
   timeZone?: string;
+  callBudgetMs?: number;
 }
 
 // This server can only read, so every tool carries the same promise.
@@ -57,24 +66,57 @@ function logFailure(logger: Logger, what: string, error: unknown): void {
   }
 }
 
-/** Runs a handler; any failure becomes one logged sentence. A cancelled call is no failure. */
+/**
+ * Runs a handler within the call budget; any failure becomes one logged sentence. The handler gets
+ * a signal that fires when the client cancels or the budget runs out. A cancelled call is no failure.
+ */
 async function guarded<T>(
   what: string,
-  signal: AbortSignal,
-  logger: Logger,
-  run: () => Promise<T>,
+  clientSignal: AbortSignal,
+  context: ServerContext,
+  run: (signal: AbortSignal) => Promise<T>,
   onError: (sentence: string, error: unknown) => T,
 ): Promise<T> {
+  const deadline = AbortSignal.timeout(context.callBudgetMs);
   try {
-    return await run();
+    return await run(AbortSignal.any([clientSignal, deadline]));
   } catch (error) {
-    if (signal.aborted) {
-      logger.debug(`${what}: cancelled by the client`);
+    if (clientSignal.aborted) {
+      context.logger.debug(`${what}: cancelled by the client`);
       return onError("The request was cancelled.", error);
     }
-    logFailure(logger, what, error);
-    return onError(describeError(error), error);
+    const failure = deadline.aborted
+      ? new ApiError({
+          kind: "call_budget",
+          host: "",
+          detail: `over ${context.callBudgetMs} ms`,
+          budgetMs: context.callBudgetMs,
+        })
+      : error;
+    logFailure(context.logger, what, failure);
+    return onError(describeError(failure), failure);
   }
+}
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Progress notifications for the calls whose client asked for them (with a progress token). */
+function progressReporter(extra: Extra): ToolContext["progress"] {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return () => {};
+  return (progress, total, message) => {
+    void extra
+      .sendNotification({
+        method: "notifications/progress",
+        params: {
+          progressToken: token,
+          progress,
+          ...(total ? { total } : {}),
+          ...(message ? { message } : {}),
+        },
+      })
+      .catch(() => {});
+  };
 }
 
 function protocolError(sentence: string, error: unknown): never {
@@ -97,13 +139,14 @@ function registerTool(server: McpServer, tool: Tool, context: ServerContext): vo
       guarded<CallToolResult>(
         tool.name,
         extra.signal,
-        context.logger,
-        async () => {
+        context,
+        async (signal) => {
           const result = await tool.handler(args, {
             client: context.client,
-            signal: extra.signal,
+            signal,
             clock: context.clock,
             timeZone: context.timeZone,
+            progress: progressReporter(extra),
           });
           return {
             content: [{ type: "text", text: result.text }],
@@ -123,9 +166,9 @@ function registerPrompt(server: McpServer, prompt: PromptDefinition, context: Se
       guarded(
         `prompt ${prompt.name}`,
         extra.signal,
-        context.logger,
-        async () => {
-          const text = await prompt.build(args as Record<string, string | undefined>, context, extra.signal);
+        context,
+        async (signal) => {
+          const text = await prompt.build(args as Record<string, string | undefined>, context, signal);
           return {
             description: prompt.title,
             messages: [{ role: "user" as const, content: { type: "text" as const, text } }],
@@ -143,10 +186,10 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
       guarded(
         `resource ${resource.name}`,
         extra.signal,
-        context.logger,
-        async () => ({
+        context,
+        async (signal) => ({
           contents: [
-            { uri: uri.href, mimeType: resource.mimeType, text: await resource.read(context, extra.signal) },
+            { uri: uri.href, mimeType: resource.mimeType, text: await resource.read(context, signal) },
           ],
         }),
         protocolError,
@@ -165,9 +208,9 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
       guarded(
         `resource ${resource.name} list`,
         extra.signal,
-        context.logger,
-        async () => ({
-          resources: (await resource.list(context, extra.signal)).map((entry) => ({
+        context,
+        async (signal) => ({
+          resources: (await resource.list(context, signal)).map((entry) => ({
             ...entry,
             mimeType: resource.mimeType,
           })),
@@ -180,8 +223,8 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
     guarded(
       `resource ${resource.name}`,
       extra.signal,
-      context.logger,
-      async () => {
+      context,
+      async (signal) => {
         const values = Object.fromEntries(
           Object.entries(variables).map(([name, value]) => [
             name,
@@ -193,7 +236,7 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
             {
               uri: uri.href,
               mimeType: resource.mimeType,
-              text: await resource.read(values, context, extra.signal),
+              text: await resource.read(values, context, signal),
             },
           ],
         };
@@ -210,11 +253,22 @@ export function createServer(dependencies: ServerDependencies): McpServer {
     clock: dependencies.clock ?? systemClock,
     notes: dependencies.notes ?? noNotes,
     timeZone: dependencies.timeZone ?? "UTC",
+    callBudgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS,
   };
   const server = new McpServer(
     { name: "hostelmate-mcp", title: "Hostel Mate", version: VERSION },
     { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
+  context.logger.addSink((level, message) => {
+    if (!server.isConnected()) return;
+    void server.server
+      .sendLoggingMessage({
+        level: level === "warn" ? "warning" : level,
+        logger: "hostelmate-mcp",
+        data: message,
+      })
+      .catch(() => {});
+  });
   for (const tool of tools) registerTool(server, tool, context);
   for (const createPrompt of prompts) registerPrompt(server, createPrompt(context), context);
   for (const resource of resources) registerResource(server, resource, context);

@@ -24,6 +24,9 @@ describe("parseCommand", () => {
         logLevel: "info",
         propertyNotesPath: undefined,
         timeZone: "UTC",
+        callBudgetMs: 30_000,
+        rateLimitPerMinute: 120,
+        cacheTtlMs: 30_000,
       },
     });
   });
@@ -69,6 +72,23 @@ describe("parseCommand", () => {
     );
     const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEOUT_MS: "2500" });
     expect(command.kind === "serve" && command.config.timeoutMs).toBe(2500);
+  });
+
+  it("reads the budget, rate limit and cache settings, with 0 turning the cache off", () => {
+    const command = parseCommand([], {
+      HOSTELMATE_API_KEY: "k",
+      HOSTELMATE_CALL_BUDGET_MS: "5000",
+      HOSTELMATE_RATE_LIMIT: "60",
+      HOSTELMATE_CACHE_TTL_MS: "0",
+    });
+    expect(command.kind === "serve" && command.config).toMatchObject({
+      callBudgetMs: 5000,
+      rateLimitPerMinute: 60,
+      cacheTtlMs: 0,
+    });
+    expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_RATE_LIMIT: "0" })[0]).toBe(
+      'HOSTELMATE_RATE_LIMIT must be a whole number of requests per minute between 1 and 10000 (got "0"); the default is 120.',
+    );
   });
 
   it("rejects a key with whitespace inside", () => {

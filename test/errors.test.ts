@@ -32,6 +32,11 @@ describe("describeError", () => {
     ["network", {}, /Could not reach Hostel Mate at api\.hostelmate\.co.*HOSTELMATE_API_URL/],
     ["bad_response", { status: 200 }, /could not read/],
     ["rejected", { status: 400 }, /refused the request \(HTTP 400\)/],
+    [
+      "call_budget",
+      { budgetMs: 30_000 },
+      /did not finish answering within 30 seconds.*HOSTELMATE_CALL_BUDGET_MS/,
+    ],
   ];
 
   it.each(cases)("%s gives a sentence with the next step", (kind, extra, expected) => {

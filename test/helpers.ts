@@ -27,6 +27,10 @@ export async function startHarness(
     retryLimit?: number;
     apiUrl?: string;
     notes?: NotesSource;
+    /** Off unless a test is about the cache: most tests count the requests each call makes. */
+    cacheTtlMs?: number;
+    rateLimitPerMinute?: number;
+    callBudgetMs?: number;
   } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox({ apiKey: TEST_API_KEY, ...options });
@@ -38,6 +42,8 @@ export async function startHarness(
     timeoutMs: options.timeoutMs ?? 2_000,
     retryLimit: options.retryLimit ?? 2,
     logger,
+    cacheTtlMs: options.cacheTtlMs ?? 0,
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });
   // The server's clock is the seed's: relative times in snapshots never move.
   const now = options.anchor ?? SANDBOX_ANCHOR;
@@ -46,6 +52,7 @@ export async function startHarness(
     logger,
     clock: () => now,
     ...(options.notes ? { notes: options.notes } : {}),
+    ...(options.callBudgetMs ? { callBudgetMs: options.callBudgetMs } : {}),
   });
   const client = new Client({ name: "test-client", version: "1.0.0" });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();

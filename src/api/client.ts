@@ -1,11 +1,14 @@
 // The only code that speaks HTTP to Hostel Mate: one ky instance, one method per endpoint, and the
 // mapping of every failure (status, timeout, network, unreadable body) onto an ApiError.
 import ky, { HTTPError, type KyInstance, NetworkError, TimeoutError } from "ky";
+import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import { ApiError, type ApiErrorKind } from "../errors.js";
 import { type Logger, silentLogger } from "../log.js";
 import { VERSION } from "../version.js";
+import { type Fetch, rateLimitedFetch } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
+import { SharedRequests } from "./shared-requests.js";
 
 export interface ClientOptions {
   apiUrl: string;
@@ -16,7 +19,14 @@ export interface ClientOptions {
   retryLimit?: number;
   /** A Retry-After longer than this is not waited for: the caller is told when to try again instead. */
   maxRetryAfterMs?: number;
-  fetch?: typeof fetch;
+  /** Requests per minute across all calls; further ones wait. Undefined: no client-side limit. */
+  rateLimitPerMinute?: number;
+  /** How long identical GETs are answered from memory; 0 turns the cache off. */
+  cacheTtlMs?: number;
+  cacheMaxEntries?: number;
+  /** Bound on the cache's memory, counted in characters of response bodies. */
+  cacheMaxChars?: number;
+  fetch?: Fetch;
 }
 
 export interface ListConversationsQuery {
@@ -80,6 +90,22 @@ export function createClient(options: ClientOptions): HostelMateClient {
   const logger = options.logger ?? silentLogger;
   const host = new URL(options.apiUrl).host;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
+  const baseFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const limitedFetch =
+    options.rateLimitPerMinute === undefined
+      ? baseFetch
+      : rateLimitedFetch(baseFetch, options.rateLimitPerMinute, logger);
+  const cacheTtlMs = options.cacheTtlMs ?? 0;
+  const cache =
+    cacheTtlMs > 0
+      ? new LRUCache<string, { value: unknown; chars: number }>({
+          max: options.cacheMaxEntries ?? 500,
+          maxSize: options.cacheMaxChars ?? 20_000_000,
+          sizeCalculation: (entry) => Math.max(1, entry.chars),
+          ttl: cacheTtlMs,
+        })
+      : undefined;
+  const shared = new SharedRequests<{ value: unknown; chars: number }>();
 
   const api: KyInstance = ky.create({
     prefix: options.apiUrl,
@@ -92,10 +118,11 @@ export function createClient(options: ClientOptions): HostelMateClient {
     retry: {
       limit: options.retryLimit ?? 2,
       methods: ["get"],
-      statusCodes: [408, 429, 500, 502, 503, 504],
+      statusCodes: [429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
       maxRetryAfter: maxRetryAfterMs,
       jitter: true,
+      retryOnTimeout: true,
       shouldRetry: ({ error }) => {
         if (error instanceof HTTPError) {
           const wait = parseRetryAfter(error.response.headers.get("retry-after"));
@@ -105,7 +132,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
         return undefined;
       },
     },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: limitedFetch,
     hooks: {
       beforeRetry: [
         ({ request, error, retryCount }) => {
@@ -128,9 +155,36 @@ export function createClient(options: ClientOptions): HostelMateClient {
     call: CallOptions,
     threadId?: string,
   ): Promise<z.output<T>> {
+    const query = Object.entries(searchParams)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+      .join("&");
+    const key = `${path}?${query}`;
+    const cached = cache?.get(key);
+    if (cached) {
+      logger.debug(`cache hit: ${key}`);
+      return cached.value as z.output<T>;
+    }
+    const fresh = await shared.run(key, call.signal, async (signal) => {
+      const value = await fetchAndParse(endpoint, path, searchParams, schema, signal, threadId);
+      cache?.set(key, value);
+      return value;
+    });
+    return fresh.value as z.output<T>;
+  }
+
+  async function fetchAndParse<T extends z.ZodType>(
+    endpoint: Endpoint,
+    path: string,
+    searchParams: Record<string, string | number | undefined>,
+    schema: T,
+    signal: AbortSignal,
+    threadId: string | undefined,
+  ): Promise<{ value: z.output<T>; chars: number }> {
     let body: string;
     try {
-      const response = await api.get(path, { searchParams, ...(call.signal ? { signal: call.signal } : {}) });
+      const response = await api.get(path, { searchParams, signal });
       body = await response.text();
     } catch (error) {
       throw toApiError(error, endpoint, threadId);
@@ -150,7 +204,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
         detail: `${endpoint}: ${parsed.error.issues[0]?.message ?? "schema mismatch"}`,
       });
     }
-    return parsed.data;
+    return { value: parsed.data, chars: body.length };
   }
 
   function toApiError(error: unknown, endpoint: Endpoint, threadId: string | undefined): unknown {

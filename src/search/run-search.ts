@@ -22,6 +22,8 @@ export interface SearchInput {
   /** How many of the top threads shown to open and quote. */
   snippets: number;
   filters: ThreadFilters;
+  /** Told after each request, out of the most the search may make. */
+  onProgress?: (requests: number, budget: number) => void;
 }
 
 export interface RankedThread {
@@ -47,12 +49,18 @@ export interface SearchOutcome {
 }
 
 /** A client that counts its requests and refuses to pass the budget: the budget is a promise. */
-function budgeted(client: HostelMateClient, max: number) {
+function budgeted(client: HostelMateClient, max: number, onProgress?: (used: number, max: number) => void) {
   let used = 0;
+  let done = 0;
   const take = () => {
     if (used >= max) throw new Error(`search request budget of ${max} exceeded`);
     used += 1;
   };
+  const report = <T>(promise: Promise<T>) =>
+    promise.finally(() => {
+      done += 1;
+      onProgress?.(done, max);
+    });
   return {
     get used() {
       return used;
@@ -62,11 +70,11 @@ function budgeted(client: HostelMateClient, max: number) {
     },
     listConversations: (...args: Parameters<HostelMateClient["listConversations"]>) => {
       take();
-      return client.listConversations(...args);
+      return report(client.listConversations(...args));
     },
     getMessages: (...args: Parameters<HostelMateClient["getMessages"]>) => {
       take();
-      return client.getMessages(...args);
+      return report(client.getMessages(...args));
     },
   };
 }
@@ -85,7 +93,7 @@ export async function runSearch(
   input: SearchInput,
   call: CallOptions = {},
 ): Promise<SearchOutcome> {
-  const api = budgeted(client, MAX_UPSTREAM_REQUESTS);
+  const api = budgeted(client, MAX_UPSTREAM_REQUESTS, input.onProgress);
   const parsed = parseQuery(input.query);
   const needles = [...parsed.phrases, ...parsed.terms];
   const searched = needles.slice(0, Math.max(1, MAX_UPSTREAM_REQUESTS - input.snippets));

@@ -26,7 +26,12 @@ export async function scanThreads(
   client: HostelMateClient,
   query: Omit<ListConversationsQuery, "limit" | "offset">,
   filters: ThreadFilters,
-  options: { startOffset: number; want: number; budget?: number },
+  options: {
+    startOffset: number;
+    want: number;
+    budget?: number;
+    onPage?: (read: number, budget: number) => void;
+  },
   call: CallOptions = {},
 ): Promise<ScanResult> {
   const budget = options.budget ?? SCAN_BUDGET;
@@ -49,6 +54,7 @@ export async function scanThreads(
       if (matches.length === options.want) break;
     }
     offset += used;
+    options.onPage?.(offset - options.startOffset, budget);
     const more = page.pagination?.has_more ?? page.results.length === limit;
     if (page.results.length === 0 || (used === page.results.length && !more)) {
       exhausted = true;

@@ -38,7 +38,7 @@ export default defineTool({
     ...FilterFields,
   },
   outputSchema: SearchResultShape,
-  async handler(args, { client, signal, clock, timeZone }) {
+  async handler(args, { client, signal, clock, timeZone, progress }) {
     const {
       query,
       channel,
@@ -57,7 +57,16 @@ export default defineTool({
     const filters = { status, unreadOnly: unread_only, needsReply: needs_reply, range };
     const outcome = await runSearch(
       client,
-      { query, channel, booking_id, limit, offset, snippets, filters },
+      {
+        query,
+        channel,
+        booking_id,
+        limit,
+        offset,
+        snippets,
+        filters,
+        onProgress: (done, budget) => progress(done, budget, `${done} of at most ${budget} requests`),
+      },
       { signal },
     );
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };

@@ -56,14 +56,18 @@ async function filteredPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  { client, signal, clock }: ToolContext,
+  { client, signal, clock, progress }: ToolContext,
 ) {
   const { limit, offset, ...apiFilters } = query;
   const scan = await scanThreads(
     client,
     apiFilters,
     filters,
-    { startOffset: offset, want: limit },
+    {
+      startOffset: offset,
+      want: limit,
+      onPage: (read, budget) => progress(read, budget, `read ${read} threads`),
+    },
     { signal },
   );
   const what = `${view.label} ${describeFilters(filters).join(", ")}`;

@@ -12,6 +12,8 @@ export interface ToolContext {
   clock: Clock;
   /** IANA time zone in which words like "yesterday" are read. */
   timeZone: string;
+  /** Reports progress of a long call (a scan, a search) to clients that asked for it. */
+  progress: (progress: number, total?: number, message?: string) => void;
 }
 
 export interface ToolResult<Structured> {

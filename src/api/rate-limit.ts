@@ -1,0 +1,32 @@
+// A client-side limit on requests per minute, shared by every call: Hostel Mate allows 120 a minute
+// per IP. Calls over the limit wait their turn rather than fail; a cancelled call leaves the queue.
+import pThrottle from "p-throttle";
+import type { Logger } from "../log.js";
+
+export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
+export function rateLimitedFetch(base: Fetch, perMinute: number, logger: Logger): Fetch {
+  const throttle = pThrottle({
+    limit: perMinute,
+    interval: 60_000,
+    onDelay: () =>
+      logger.info(`rate limit: more than ${perMinute} requests this minute, the next one waits its turn`),
+  });
+  const throttled = throttle((request: Request) =>
+    // A call cancelled while it waited must not spend its turn on a request nobody wants.
+    request.signal.aborted ? Promise.reject(request.signal.reason) : base(request),
+  );
+  return (input, init) => {
+    const request = new Request(input, init);
+    return abortable(throttled(request), request.signal);
+  };
+}

@@ -1,0 +1,39 @@
+// Identical requests in flight at the same time share one upstream request. It is cancelled only
+// when every caller waiting on it has given up, so one cancelled call never fails the others.
+
+interface Entry<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  waiters: number;
+}
+
+export class SharedRequests<T> {
+  readonly #inflight = new Map<string, Entry<T>>();
+
+  get size(): number {
+    return this.#inflight.size;
+  }
+
+  run(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    let entry = this.#inflight.get(key);
+    if (!entry) {
+      const controller = new AbortController();
+      const promise = start(controller.signal).finally(() => this.#inflight.delete(key));
+      entry = { promise, controller, waiters: 0 };
+      this.#inflight.set(key, entry);
+    }
+    const shared = entry;
+    shared.waiters += 1;
+    if (!signal) return shared.promise;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        shared.waiters -= 1;
+        if (shared.waiters === 0) shared.controller.abort(signal.reason);
+        reject(signal.reason);
+      };
+      if (signal.aborted) return leave();
+      signal.addEventListener("abort", leave, { once: true });
+      shared.promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", leave));
+    });
+  }
+}

@@ -1,0 +1,131 @@
+// Staying correct, polite to the API and alive: the call budget, the cache and request sharing,
+// the client-side rate limit, progress notifications and log forwarding.
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness, textOf } from "./helpers.js";
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe("resilience", () => {
+  it("ends a call that runs past its budget with a sentence that says so", async () => {
+    harness = await startHarness({ timeoutMs: 10_000, callBudgetMs: 1_000 });
+    harness.sandbox.faults.hang = true;
+    const started = Date.now();
+    const result = await harness.call("list_conversations", {});
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Hostel Mate did not finish answering within 1 seconds/);
+    harness.sandbox.faults.hang = false;
+    expect((await harness.call("list_conversations", { limit: 1 })).isError).toBeFalsy();
+  });
+
+  it("answers identical requests from the cache and shares requests in flight", async () => {
+    harness = await startHarness({ cacheTtlMs: 30_000 });
+    harness.sandbox.faults.delayMs = 100;
+    const texts = await Promise.all(
+      Array.from({ length: 10 }, () => harness?.call("list_conversations", { limit: 5 })),
+    );
+    expect(harness.sandbox.requests).toHaveLength(1);
+    expect(new Set(texts.map((result) => result && textOf(result))).size).toBe(1);
+    await harness.call("list_conversations", { limit: 5 });
+    expect(harness.sandbox.requests).toHaveLength(1);
+    await harness.call("list_conversations", { limit: 6 });
+    expect(harness.sandbox.requests).toHaveLength(2);
+    expect(
+      harness.log.some((line) => line.includes("cache hit: api/v1/client/conversations?limit=5&offset=0")),
+    ).toBe(true);
+  });
+
+  it("does not keep failures in the cache", async () => {
+    harness = await startHarness({ cacheTtlMs: 30_000, retryLimit: 0 });
+    harness.sandbox.faults.failures.push({ status: 500, times: 1 });
+    expect((await harness.call("list_conversations", {})).isError).toBe(true);
+    expect((await harness.call("list_conversations", {})).isError).toBeFalsy();
+    expect(harness.sandbox.requests).toHaveLength(2);
+  });
+
+  it("lets one caller cancel a shared request without failing the others", async () => {
+    harness = await startHarness({ cacheTtlMs: 30_000 });
+    harness.sandbox.faults.delayMs = 300;
+    const controller = new AbortController();
+    const cancelled = harness.client.callTool({ name: "list_conversations", arguments: {} }, undefined, {
+      signal: controller.signal,
+    });
+    const kept = harness.call("list_conversations", {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    await expect(cancelled).rejects.toThrow();
+    const result = await kept;
+    expect(result.isError).toBeFalsy();
+    expect(harness.sandbox.requests).toHaveLength(1);
+  });
+
+  it("queues requests over the rate limit instead of failing them", async () => {
+    harness = await startHarness({ rateLimitPerMinute: 3 });
+    const started = Date.now();
+    const results = await Promise.all(
+      [1, 2, 3].map((limit) => harness?.call("list_conversations", { limit })),
+    );
+    expect(results.every((result) => result && !result.isError)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // A fourth request this minute waits its turn: cancel it rather than wait a minute.
+    const controller = new AbortController();
+    const waiting = harness.client.callTool(
+      { name: "list_conversations", arguments: { limit: 4 } },
+      undefined,
+      {
+        signal: controller.signal,
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(harness.sandbox.requests).toHaveLength(3);
+    controller.abort();
+    await expect(waiting).rejects.toThrow();
+    expect(harness.log.some((line) => line.includes("rate limit: more than 3 requests this minute"))).toBe(
+      true,
+    );
+  });
+
+  it("sends progress notifications during a scan when the client asks for them", async () => {
+    harness = await startHarness();
+    const updates: Array<{ progress: number; total?: number }> = [];
+    await harness.client.callTool(
+      { name: "list_conversations", arguments: { status: "ARCHIVED", limit: 100 } },
+      undefined,
+      {
+        onprogress: (progress) => updates.push(progress),
+      },
+    );
+    expect(updates).toEqual([{ progress: 49, total: 500, message: "read 49 threads" }]);
+    const search: number[] = [];
+    await harness.client.callTool(
+      { name: "search_conversations", arguments: { query: "towel breakfast" } },
+      undefined,
+      {
+        onprogress: (progress) => search.push(progress.progress),
+      },
+    );
+    expect(search.length).toBeGreaterThan(2);
+    expect(search).toEqual([...search].sort((a, b) => a - b));
+  });
+
+  it("forwards its log to the client as MCP log notifications", async () => {
+    harness = await startHarness({ retryLimit: 1 });
+    const messages: string[] = [];
+    harness.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      messages.push(`${notification.params.level}: ${String(notification.params.data)}`);
+    });
+    await harness.client.setLoggingLevel("warning");
+    harness.sandbox.faults.failures.push({ status: 503, times: 1, retryAfter: "0" });
+    await harness.call("list_conversations", {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(
+      messages.some((line) => /^warning: retrying GET \/api\/v1\/client\/conversations/.test(line)),
+    ).toBe(true);
+    expect(messages.some((line) => line.startsWith("debug:"))).toBe(false);
+  });
+});
