@@ -30,7 +30,12 @@ export interface Config {
   cacheTtlMs: number;
 }
 
-export type Command = { kind: "help" } | { kind: "version" } | { kind: "serve"; config: Config };
+export type Command =
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "serve"; config: Config }
+  /** The doctor reports configuration problems instead of refusing to start. */
+  | { kind: "doctor"; config: Config; problems: readonly string[] };
 
 export const USAGE = `hostelmate-mcp — an MCP server that lets AI assistants read and triage Hostel Mate guest conversations.
 It only reads: it never sends a message.
@@ -40,6 +45,8 @@ Usage:
   hostelmate-mcp --demo     serve built-in sample data; no key needed
   hostelmate-mcp --help     this text
   hostelmate-mcp --version  the version
+  hostelmate-mcp doctor     check the setup (Node, settings, network, key, feature) and say what to fix
+  hostelmate-mcp doctor --demo   the same checks against the built-in sample data
 
 Environment:
   HOSTELMATE_API_KEY     your property's API key from Hostel Mate (required unless --demo)
@@ -118,8 +125,9 @@ function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
 
 export function parseCommand(argv: readonly string[], env: Env): Command {
   let flags: { demo?: boolean; help?: boolean; version?: boolean };
+  let positionals: string[];
   try {
-    flags = parseArgs({
+    ({ values: flags, positionals } = parseArgs({
       args: [...argv],
       options: {
         demo: { type: "boolean" },
@@ -127,17 +135,28 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
         version: { type: "boolean", short: "v" },
       },
       strict: true,
-      allowPositionals: false,
-    }).values;
+      allowPositionals: true,
+    }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError([`${reason}. The options are --demo, --help and --version.`]);
   }
   if (flags.help) return { kind: "help" };
   if (flags.version) return { kind: "version" };
+  const [subcommand, ...extra] = positionals;
+  if ((subcommand !== undefined && subcommand !== "doctor") || extra.length > 0) {
+    throw new ConfigError([
+      `Unexpected argument ${JSON.stringify(subcommand === "doctor" ? extra[0] : subcommand)}. The only command is doctor; the options are --demo, --help and --version.`,
+    ]);
+  }
+  const { config, problems } = readConfig(env, flags.demo === true);
+  if (subcommand === "doctor") return { kind: "doctor", config, problems };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { kind: "serve", config };
+}
 
+function readConfig(env: Env, demo: boolean): { config: Config; problems: string[] } {
   const problems: string[] = [];
-  const demo = flags.demo === true;
   const apiKey = env.HOSTELMATE_API_KEY?.trim() ?? "";
   if (!demo) {
     if (apiKey === "") {
@@ -180,6 +199,5 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
       problems,
     ),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { kind: "serve", config };
+  return { config, problems };
 }

@@ -3,6 +3,7 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createClient } from "./api/client.js";
 import { type Config, parseCommand, USAGE } from "./config.js";
+import { runDoctor } from "./doctor.js";
 import { ConfigError } from "./errors.js";
 import { createLogger, type Logger } from "./log.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";
@@ -45,6 +46,15 @@ async function main(): Promise<void> {
   // --help and --version are not served over MCP, so stdout is theirs.
   if (command.kind === "help") return void process.stdout.write(USAGE);
   if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
+  if (command.kind === "doctor") {
+    const code = await runDoctor({
+      config: command.config,
+      problems: command.problems,
+      write: (text) => process.stdout.write(text),
+      startDemo: () => startSandbox({ anchor: new Date() }),
+    });
+    process.exit(code);
+  }
 
   const { config } = command;
   const logger = createLogger(config.logLevel);

@@ -177,6 +177,12 @@ describe("the built server over stdio", () => {
     expect(server.stdoutLines).toEqual([]);
   });
 
+  it("runs the doctor against the demo's sample API, on stdout, exiting 0", async () => {
+    const doctor = run(["doctor", "--demo"], {});
+    expect(await doctor.exit).toBe(0);
+    expect(doctor.stdoutLines.at(-1)).toBe("All checks passed.");
+  });
+
   it("prints its version and its help", async () => {
     const version = run(["--version"], {});
     expect(await version.exit).toBe(0);

@@ -1,0 +1,171 @@
+// `hostelmate-mcp doctor`: checks everything a working setup needs, in the order a person would
+// fix it, and says what to do about each problem. The key is never printed whole.
+import { lookup } from "node:dns/promises";
+import { connect } from "node:net";
+import { createClient } from "./api/client.js";
+import type { Config } from "./config.js";
+import { ApiError, describeError } from "./errors.js";
+import { silentLogger } from "./log.js";
+import { fileNotes } from "./notes.js";
+
+export interface DemoApi {
+  url: string;
+  apiKey: string;
+  close(): Promise<void>;
+}
+
+export interface DoctorOptions {
+  config: Config;
+  problems: readonly string[];
+  write: (text: string) => void;
+  nodeVersion?: string;
+  /** Starts the sandbox for `doctor --demo`; passed in so the sandbox loads only when needed. */
+  startDemo?: () => Promise<DemoApi>;
+}
+
+/** `hm_live_…abcd`: enough to tell keys apart, not enough to use one. */
+export function redactKey(key: string): string {
+  if (key === "") return "(not set)";
+  if (key.length < 12) return `(set, ${key.length} characters)`;
+  const prefix = /^[a-z]+_[a-z]+_/i.exec(key)?.[0] ?? key.slice(0, 3);
+  return `${prefix}…${key.slice(-4)}`;
+}
+
+function isAddress(hostname: string): boolean {
+  return hostname === "localhost" || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");
+}
+
+function tcpConnect(host: string, port: number, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: host.replace(/^\[|\]$/g, ""), port });
+    const fail = (error: Error) => {
+      socket.destroy();
+      reject(error);
+    };
+    socket.setTimeout(timeoutMs, () => fail(new Error(`no answer within ${timeoutMs} ms`)));
+    socket.once("error", fail);
+    socket.once("connect", () => {
+      socket.end();
+      resolve(Math.round(performance.now() - started));
+    });
+  });
+}
+
+export async function runDoctor(options: DoctorOptions): Promise<number> {
+  const { config, write } = options;
+  let failures = 0;
+  const ok = (what: string) => write(`  ok    ${what}\n`);
+  const fail = (what: string, fix: string) => {
+    failures += 1;
+    write(`  FAIL  ${what}\n        fix: ${fix}\n`);
+  };
+  const skip = (what: string) => write(`  skip  ${what}\n`);
+
+  write(`hostelmate-mcp doctor${config.mode === "demo" ? " (demo: the built-in sample API)" : ""}\n\n`);
+
+  const nodeVersion = options.nodeVersion ?? process.versions.node;
+  if (Number(nodeVersion.split(".")[0]) >= 22) ok(`Node.js ${nodeVersion}`);
+  else
+    fail(
+      `Node.js ${nodeVersion} is too old`,
+      "install Node.js 22 or newer (nodejs.org, LTS), then restart the MCP client",
+    );
+
+  for (const problem of options.problems) fail("configuration", problem);
+  if (options.problems.length === 0) {
+    ok(
+      `configuration: API ${config.mode === "demo" ? "sample data" : config.apiUrl}, key ${redactKey(config.apiKey)}, timeout ${config.timeoutMs} ms, time zone ${config.timeZone}`,
+    );
+  }
+  if (config.propertyNotesPath) {
+    const notes = await fileNotes(config.propertyNotesPath).read();
+    if (notes.available) ok(`property notes: ${config.propertyNotesPath} (${notes.text.length} characters)`);
+    else
+      fail(
+        "property notes",
+        `${notes.reason}: fix the path in HOSTELMATE_PROPERTY_NOTES, or remove the setting`,
+      );
+  } else {
+    skip(
+      "property notes: HOSTELMATE_PROPERTY_NOTES is not set (drafts will mark hostel facts for staff to fill in)",
+    );
+  }
+
+  let demo: DemoApi | undefined;
+  try {
+    if (config.mode === "demo") {
+      if (!options.startDemo) throw new Error("demo mode needs the sandbox");
+      demo = await options.startDemo();
+    }
+    const apiUrl = demo?.url ?? config.apiUrl;
+    const apiKey = demo?.apiKey ?? config.apiKey;
+    const url = new URL(apiUrl);
+    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+
+    let reachable = true;
+    if (isAddress(url.hostname)) {
+      skip(`DNS: ${url.hostname} is an address`);
+    } else {
+      try {
+        const { address } = await lookup(url.hostname);
+        ok(`DNS: ${url.hostname} is ${address}`);
+      } catch {
+        reachable = false;
+        fail(
+          `DNS: cannot find ${url.hostname}`,
+          "check the internet connection, and that HOSTELMATE_API_URL is spelled right",
+        );
+      }
+    }
+    if (reachable) {
+      try {
+        ok(`network: connected to ${url.host} in ${await tcpConnect(url.hostname, port, 5_000)} ms`);
+      } catch (error) {
+        reachable = false;
+        fail(
+          `network: cannot connect to ${url.host} (${error instanceof Error ? error.message : String(error)})`,
+          "check the internet connection, a firewall or proxy, and HOSTELMATE_API_URL",
+        );
+      }
+    }
+
+    if (!reachable) skip("API key and Conversations feature: Hostel Mate is not reachable");
+    else if (apiKey === "") skip("API key and Conversations feature: no key to try");
+    else {
+      const client = createClient({
+        apiUrl,
+        apiKey,
+        timeoutMs: config.timeoutMs,
+        logger: silentLogger,
+        retryLimit: 0,
+      });
+      const started = performance.now();
+      try {
+        const page = await client.listConversations({ limit: 1, offset: 0 });
+        const latency = Math.round(performance.now() - started);
+        ok(`API key ${redactKey(apiKey)} accepted`);
+        ok(
+          `Conversations feature enabled${page.pagination?.total === null || page.pagination?.total === undefined ? "" : `: ${page.pagination.total} conversations`}`,
+        );
+        ok(`one call to Hostel Mate took ${latency} ms`);
+      } catch (error) {
+        const sentence = describeError(error);
+        if (error instanceof ApiError && error.kind === "auth")
+          fail(`API key ${redactKey(apiKey)} rejected`, sentence);
+        else if (error instanceof ApiError && error.kind === "feature_disabled")
+          fail("Conversations feature is off", sentence);
+        else fail("a call to Hostel Mate failed", sentence);
+      }
+    }
+  } finally {
+    await demo?.close();
+  }
+
+  write(
+    failures === 0
+      ? "\nAll checks passed.\n"
+      : `\n${failures} problem${failures === 1 ? "" : "s"} found: fix ${failures === 1 ? "it" : "them"} and run hostelmate-mcp doctor again.\n`,
+  );
+  return failures === 0 ? 0 : 1;
+}

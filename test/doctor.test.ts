@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseCommand } from "../src/config.js";
+import { redactKey, runDoctor } from "../src/doctor.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { TEST_API_KEY } from "./helpers.js";
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ apiKey: TEST_API_KEY });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+async function doctor(env: Record<string, string>, argv: string[] = ["doctor"], nodeVersion?: string) {
+  const command = parseCommand(argv, env);
+  if (command.kind !== "doctor") throw new Error("expected the doctor command");
+  let report = "";
+  const code = await runDoctor({
+    config: command.config,
+    problems: command.problems,
+    write: (text) => {
+      report += text;
+    },
+    startDemo: () => startSandbox(),
+    ...(nodeVersion ? { nodeVersion } : {}),
+  });
+  return { code, report };
+}
+
+describe("hostelmate-mcp doctor", () => {
+  it("passes a healthy setup, with the key redacted and the call's latency", async () => {
+    const { code, report } = await doctor({
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+    });
+    expect(code).toBe(0);
+    expect(report).toMatch(/ok {4}API key hm_live_…1234 accepted/);
+    expect(report).toMatch(/ok {4}Conversations feature enabled: 49 conversations/);
+    expect(report).toMatch(/ok {4}one call to Hostel Mate took \d+ ms/);
+    expect(report).toContain("All checks passed.");
+    expect(report).not.toContain(TEST_API_KEY);
+  });
+
+  it("says the key was rejected and how to fix it", async () => {
+    const { code, report } = await doctor({
+      HOSTELMATE_API_KEY: "hm_live_OLD_KEY_0000",
+      HOSTELMATE_API_URL: sandbox.url,
+    });
+    expect(code).toBe(1);
+    expect(report).toMatch(
+      /FAIL {2}API key hm_live_…0000 rejected\n {8}fix: Hostel Mate rejected the API key \(HTTP 401\)/,
+    );
+    expect(report).not.toContain("OLD_KEY");
+  });
+
+  it("says the Conversations feature is off", async () => {
+    sandbox.faults.featureDisabled = true;
+    const { code, report } = await doctor({
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+    });
+    expect(code).toBe(1);
+    expect(report).toMatch(/FAIL {2}Conversations feature is off\n.*Ask Hostel Mate support to enable it/);
+  });
+
+  it("reports an outage without retrying", async () => {
+    sandbox.faults.failures.push({ status: 503, times: Infinity, error: "messaging_unavailable" });
+    const { code, report } = await doctor({
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+    });
+    expect(code).toBe(1);
+    expect(report).toMatch(
+      /FAIL {2}a call to Hostel Mate failed\n.*messaging service is temporarily unavailable/,
+    );
+    expect(sandbox.requests).toHaveLength(1);
+  });
+
+  it("reports every configuration problem and an old Node", async () => {
+    const { code, report } = await doctor({ HOSTELMATE_TIMEZONE: "Mars/Olympus" }, ["doctor"], "20.20.2");
+    expect(code).toBe(1);
+    expect(report).toContain("FAIL  Node.js 20.20.2 is too old");
+    expect(report).toMatch(/FAIL {2}configuration\n {8}fix: HOSTELMATE_API_KEY is not set/);
+    expect(report).toMatch(/FAIL {2}configuration\n {8}fix: HOSTELMATE_TIMEZONE must be an IANA time zone/);
+    expect(report).toMatch(/problems found: fix them and run hostelmate-mcp doctor again\.\n$/);
+  });
+
+  it("checks a missing notes file", async () => {
+    const { code, report } = await doctor({
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+      HOSTELMATE_PROPERTY_NOTES: "/nonexistent/notes.md",
+    });
+    expect(code).toBe(1);
+    expect(report).toContain(
+      "FAIL  property notes\n        fix: the property notes file /nonexistent/notes.md does not exist",
+    );
+  });
+
+  it("works against the demo's sample API", async () => {
+    const { code, report } = await doctor({}, ["doctor", "--demo"]);
+    expect(code).toBe(0);
+    expect(report).toMatch(/^hostelmate-mcp doctor \(demo: the built-in sample API\)/);
+  });
+
+  it("redacts keys whatever their shape", () => {
+    expect(redactKey("hm_live_9f8e7d6c5b4a3210")).toBe("hm_live_…3210");
+    expect(redactKey("abcdefghijklmnop")).toBe("abc…mnop");
+    expect(redactKey("short")).toBe("(set, 5 characters)");
+    expect(redactKey("")).toBe("(not set)");
+  });
+});
