@@ -23,6 +23,7 @@ import type { PromptDefinition } from "./prompts/prompt.js";
 import { resources } from "./resources/index.js";
 import type { ResourceDefinition } from "./resources/resource.js";
 import { tools } from "./tools/index.js";
+import { strictInput } from "./tools/params.js";
 import type { Tool, ToolContext } from "./tools/tool.js";
 import { VERSION } from "./version.js";
 
@@ -131,7 +132,7 @@ function registerTool(server: McpServer, tool: Tool, context: ServerContext): vo
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.inputSchema,
+      inputSchema: strictInput(tool.inputSchema),
       outputSchema: tool.outputSchema,
       annotations: { title: tool.title, ...READ_ONLY_ANNOTATIONS },
     },

@@ -1,77 +1,10 @@
 // The built server as a user's MCP client runs it: a child process speaking JSON-RPC over stdio.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { once } from "node:events";
 import { existsSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { VERSION } from "../src/version.js";
 import { TEST_API_KEY } from "./helpers.js";
-
-const ENTRY = "dist/index.js";
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  stdoutLines: string[];
-  stderr: () => string;
-  request(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
-  notify(method: string, params?: Record<string, unknown>): void;
-  exit: Promise<number | null>;
-}
-
-function run(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [ENTRY, ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  const stdoutLines: string[] = [];
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const waiting = new Map<number, (message: Record<string, unknown>) => void>();
-  createInterface({ input: child.stdout }).on("line", (line) => {
-    stdoutLines.push(line);
-    try {
-      const message = JSON.parse(line) as Record<string, unknown>;
-      if (typeof message.id === "number") waiting.get(message.id)?.(message);
-    } catch {
-      // Left for the assertion that every stdout line is JSON-RPC.
-    }
-  });
-  let nextId = 1;
-  const exit = once(child, "exit").then(([code]) => code as number | null);
-  return {
-    child,
-    stdoutLines,
-    stderr: () => stderr,
-    exit,
-    request(method, params = {}) {
-      const id = nextId++;
-      const answer = new Promise<Record<string, unknown>>((resolve) => waiting.set(id, resolve));
-      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
-      return answer;
-    },
-    notify(method, params = {}) {
-      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method, params })}\n`);
-    },
-  };
-}
-
-async function initialize(server: Running): Promise<Record<string, unknown>> {
-  const answer = await server.request("initialize", {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "stdio-test", version: "1.0.0" },
-  });
-  server.notify("notifications/initialized");
-  return answer;
-}
-
-function textOfResult(answer: Record<string, unknown>): string {
-  const result = answer.result as { content: Array<{ text: string }> };
-  return result.content.map((part) => part.text).join("\n");
-}
+import { ENTRY, initialize, run, textOfResult } from "./stdio-process.js";
 
 let sandbox: Sandbox;
 

@@ -16,11 +16,20 @@ export const ChannelFilter = z
   .enum(CHANNELS, { error: `must be one of ${CHANNELS.join(", ")}` })
   .describe("Only threads from this channel: EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD or WHATSAPP.");
 
-export const SearchText = z
-  .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(200, { error: "must be at most 200 characters" });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Text the model types: bounded, and without control characters that no person types. */
+export function typedText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((value) => !CONTROL.test(value), { error: "must not contain control characters" });
+}
+
+export const SearchText = typedText(200);
 
 export function limitParam(max: number, fallback: number, what: string) {
   return z
@@ -61,20 +70,12 @@ export const FilterFields = {
     .boolean()
     .optional()
     .describe("true: only threads where the guest wrote last (waiting for us); false: only the others."),
-  since: z
-    .string()
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(100, { error: "must be at most 100 characters" })
+  since: typedText(100)
     .optional()
     .describe(
       'Only threads whose last message is at or after this: an ISO date or time (2026-11-18, 2026-11-18T09:00) or words like "yesterday", "3 days ago", "last week", "Monday" — in the property\'s time zone.',
     ),
-  until: z
-    .string()
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(100, { error: "must be at most 100 characters" })
+  until: typedText(100)
     .optional()
     .describe(
       "Only threads whose last message is at or before this; same forms as since. A day means its end.",
@@ -85,3 +86,14 @@ export const FILTERS_HELP =
   "status, unread_only, needs_reply, since and until are applied by this server: it reads up to 500 threads from " +
   "Hostel Mate to find them, and says so when that limit cut the search. Dates apply to a thread's last message " +
   "(its creation when it has none), in the property's time zone.";
+
+/** The input object of a tool: unknown arguments are refused by name rather than ignored. */
+export function strictInput(shape: z.ZodRawShape) {
+  const known = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown argument${issue.keys.length === 1 ? "" : "s"} ${issue.keys.join(", ")}: the arguments are ${known}`
+        : undefined,
+  });
+}
