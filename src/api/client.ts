@@ -147,27 +147,28 @@ export function createClient(options: ClientOptions): HostelMateClient {
     throw new ApiError({ kind, host, ...extra });
   }
 
-  async function get<T extends z.ZodType>(
-    endpoint: Endpoint,
-    path: string,
-    searchParams: Record<string, string | number | undefined>,
-    schema: T,
-    call: CallOptions,
-    threadId?: string,
-  ): Promise<z.output<T>> {
-    const query = Object.entries(searchParams)
+  interface RequestSpec<T extends z.ZodType> {
+    endpoint: Endpoint;
+    path: string;
+    searchParams: Record<string, string | number | undefined>;
+    schema: T;
+    threadId?: string | undefined;
+  }
+
+  async function get<T extends z.ZodType>(spec: RequestSpec<T>, call: CallOptions): Promise<z.output<T>> {
+    const query = Object.entries(spec.searchParams)
       .filter(([, value]) => value !== undefined)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
       .join("&");
-    const key = `${path}?${query}`;
+    const key = `${spec.path}?${query}`;
     const cached = cache?.get(key);
     if (cached) {
       logger.debug(`cache hit: ${key}`);
       return cached.value as z.output<T>;
     }
     const fresh = await shared.run(key, call.signal, async (signal) => {
-      const value = await fetchAndParse(endpoint, path, searchParams, schema, signal, threadId);
+      const value = await fetchAndParse(spec, signal);
       cache?.set(key, value);
       return value;
     });
@@ -175,12 +176,8 @@ export function createClient(options: ClientOptions): HostelMateClient {
   }
 
   async function fetchAndParse<T extends z.ZodType>(
-    endpoint: Endpoint,
-    path: string,
-    searchParams: Record<string, string | number | undefined>,
-    schema: T,
+    { endpoint, path, searchParams, schema, threadId }: RequestSpec<T>,
     signal: AbortSignal,
-    threadId: string | undefined,
   ): Promise<{ value: z.output<T>; chars: number }> {
     let body: string;
     try {
@@ -237,10 +234,27 @@ export function createClient(options: ClientOptions): HostelMateClient {
 
   return {
     listConversations(query, call = {}) {
-      return get("conversations", apiPaths.conversations(), { ...query }, ConversationPage, call);
+      return get(
+        {
+          endpoint: "conversations",
+          path: apiPaths.conversations(),
+          searchParams: { ...query },
+          schema: ConversationPage,
+        },
+        call,
+      );
     },
     getMessages(threadId, query, call = {}) {
-      return get("messages", apiPaths.messages(threadId), { ...query }, MessagePage, call, threadId);
+      return get(
+        {
+          endpoint: "messages",
+          path: apiPaths.messages(threadId),
+          searchParams: { ...query },
+          schema: MessagePage,
+          threadId,
+        },
+        call,
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
 // last activity: its newest message, or its creation when it has none.
 import type { Conversation } from "../api/schemas.js";
 import { previewSignals } from "../format/signals.js";
-import type { DateRange } from "./dates.js";
+import { type DateRange, resolveDateRange } from "./dates.js";
 
 export interface ThreadFilters {
   status?: string | undefined;
@@ -51,4 +51,26 @@ export function describeFilters(filters: ThreadFilters): string[] {
   if (filters.needsReply === false) words.push("not needing a reply");
   if (filters.range) words.push(`last activity ${filters.range.label}`);
   return words;
+}
+
+/** The filter arguments of list_conversations and search_conversations, as the tools receive them. */
+export interface FilterArguments {
+  status?: string | undefined;
+  unread_only?: boolean | undefined;
+  needs_reply?: boolean | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+export async function readFilters(
+  args: FilterArguments,
+  now: Date,
+  timeZone: string,
+): Promise<ThreadFilters> {
+  return {
+    status: args.status,
+    unreadOnly: args.unread_only,
+    needsReply: args.needs_reply,
+    range: await resolveDateRange({ since: args.since, until: args.until }, now, timeZone),
+  };
 }

@@ -1,5 +1,5 @@
 import { nextCall } from "../format/text.js";
-import { resolveDateRange } from "../search/dates.js";
+import { readFilters } from "../search/filters.js";
 import { ThreadListShape } from "./outputs.js";
 import {
   BookingId,
@@ -37,8 +37,7 @@ export default defineTool({
   async handler(args, context) {
     const { limit, offset, booking_id, channel, search, status, unread_only, needs_reply, since, until } =
       args;
-    const range = await resolveDateRange({ since, until }, context.clock(), context.timeZone);
-    const filters = { status, unreadOnly: unread_only, needsReply: needs_reply, range };
+    const filters = await readFilters(args, context.clock(), context.timeZone);
     const callArgs = { channel, booking_id, search, status, unread_only, needs_reply, since, until };
     return threadPage(
       { limit, offset, booking_id, channel, search },

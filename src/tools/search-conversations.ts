@@ -2,8 +2,7 @@ import { z } from "zod";
 import { formatSearchResult } from "../format/search-result.js";
 import { toMessageRecord, toThreadSummary } from "../format/structured.js";
 import { nextCall } from "../format/text.js";
-import { resolveDateRange } from "../search/dates.js";
-import { describeFilters } from "../search/filters.js";
+import { describeFilters, readFilters } from "../search/filters.js";
 import { MAX_UPSTREAM_REQUESTS, runSearch } from "../search/run-search.js";
 import { SearchResultShape } from "./outputs.js";
 import { BookingId, ChannelFilter, FilterFields, limitParam, offsetParam, SearchText } from "./params.js";
@@ -39,22 +38,9 @@ export default defineTool({
   },
   outputSchema: SearchResultShape,
   async handler(args, { client, signal, clock, timeZone, progress }) {
-    const {
-      query,
-      channel,
-      booking_id,
-      limit,
-      offset,
-      snippets,
-      status,
-      unread_only,
-      needs_reply,
-      since,
-      until,
-    } = args;
+    const { query, channel, booking_id, limit, offset, snippets } = args;
     const now = clock();
-    const range = await resolveDateRange({ since, until }, now, timeZone);
-    const filters = { status, unreadOnly: unread_only, needsReply: needs_reply, range };
+    const filters = await readFilters(args, now, timeZone);
     const outcome = await runSearch(
       client,
       {
@@ -69,6 +55,7 @@ export default defineTool({
       },
       { signal },
     );
+    const { status, unread_only, needs_reply, since, until } = args;
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };
     const result = formatSearchResult({
       query,
@@ -77,7 +64,7 @@ export default defineTool({
       limit,
       now,
       filters: describeFilters(filters),
-      notes: range?.notes ?? [],
+      notes: filters.range?.notes ?? [],
       more: (next) => nextCall("more", "search_conversations", { query, offset: next, ...callArgs }),
     });
     const shown = outcome.ranked.slice(offset, offset + result.shown);
