@@ -1,20 +1,37 @@
 #!/usr/bin/env node
 // The process boundary: flags and environment in, a stdio MCP server out, and exit codes.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { createClient } from "./api/client.js";
+import type { ClientOptions, HostelMateClient } from "./api/client.js";
 import { type Config, parseCommand, USAGE } from "./config.js";
-import { runDoctor } from "./doctor.js";
 import { ConfigError } from "./errors.js";
 import { createLogger, type Logger } from "./log.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";
-import { SAMPLE_PROPERTY_NOTES } from "./sandbox/sample-notes.js";
-import { startSandbox } from "./sandbox/server.js";
 import { createServer } from "./server.js";
 import { VERSION } from "./version.js";
 
-function chooseNotes(config: Config): NotesSource {
+// Cold start is felt each time an MCP client launches the server, so what the handshake does not
+// need is imported on first use and the build puts it in chunks of its own: the sandbox and its
+// ~100 KB of seeded threads (--demo only), the doctor, and the HTTP client — ky sets up Node's
+// fetch (undici) as it loads, which costs about 20 ms.
+const startDemoSandbox = async () =>
+  (await import("./sandbox/server.js")).startSandbox({ anchor: new Date() });
+
+function createLazyClient(options: ClientOptions): HostelMateClient {
+  let client: Promise<HostelMateClient> | undefined;
+  const load = () => (client ??= import("./api/client.js").then((api) => api.createClient(options)));
+  return {
+    listConversations: async (query, call) => (await load()).listConversations(query, call),
+    getMessages: async (threadId, query, call) => (await load()).getMessages(threadId, query, call),
+  };
+}
+
+async function chooseNotes(config: Config): Promise<NotesSource> {
   if (config.propertyNotesPath) return fileNotes(config.propertyNotesPath);
-  if (config.mode === "demo") return inlineNotes(SAMPLE_PROPERTY_NOTES, "the demo's sample notes");
+  if (config.mode === "demo")
+    return inlineNotes(
+      (await import("./sandbox/sample-notes.js")).SAMPLE_PROPERTY_NOTES,
+      "the demo's sample notes",
+    );
   return noNotes;
 }
 
@@ -47,11 +64,12 @@ async function main(): Promise<void> {
   if (command.kind === "help") return void process.stdout.write(USAGE);
   if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
   if (command.kind === "doctor") {
+    const { runDoctor } = await import("./doctor.js");
     const code = await runDoctor({
       config: command.config,
       problems: command.problems,
       write: (text) => process.stdout.write(text),
-      startDemo: () => startSandbox({ anchor: new Date() }),
+      startDemo: startDemoSandbox,
     });
     process.exit(code);
   }
@@ -68,7 +86,7 @@ async function main(): Promise<void> {
   let apiKey = config.apiKey;
   let closeSandbox = async (): Promise<void> => {};
   if (config.mode === "demo") {
-    const sandbox = await startSandbox({ anchor: new Date() });
+    const sandbox = await startDemoSandbox();
     ({ url: apiUrl, apiKey } = sandbox);
     closeSandbox = () => sandbox.close();
     logger.info(
@@ -76,7 +94,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const client = createClient({
+  const client = createLazyClient({
     apiUrl,
     apiKey,
     timeoutMs: config.timeoutMs,
@@ -84,7 +102,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     cacheTtlMs: config.cacheTtlMs,
   });
-  const notes = chooseNotes(config);
+  const notes = await chooseNotes(config);
   await checkNotes(notes, config, logger);
   const server = createServer({
     client,
