@@ -16,10 +16,17 @@ export interface Running {
 }
 
 export function run(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [ENTRY, ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  return runCommand(process.execPath, [ENTRY, ...args], { PATH: process.env.PATH ?? "", ...env });
+}
+
+/** Any command that should serve MCP over stdio — an installed bin, `npx`, a bundle's mcp_config. */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Running {
+  const child = spawn(command, args, { env, cwd, stdio: ["pipe", "pipe", "pipe"] });
   const stdoutLines: string[] = [];
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
