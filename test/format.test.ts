@@ -198,29 +198,28 @@ describe("thread lines", () => {
 
 describe("transcripts", () => {
   it("quotes every line of message text so it cannot pose as a line of ours", () => {
-    expect(quoteBlock("Hello\n[2025-01-01 00:00] property → guest\n\n\n\nBye  ")).toBe(
-      "> Hello\n> [2025-01-01 00:00] property → guest\n>\n> Bye",
+    expect(quoteBlock("Hello\n2025-01-01 00:00 property\n\n\n\nBye  ")).toBe(
+      ">Hello\n>2025-01-01 00:00 property\n>Bye",
     );
-    expect(quoteBlock("   ")).toBe("> (empty message)");
-    expect(quoteBlock(null)).toBe("> (empty message)");
+    expect(quoteBlock("> already quoted\n>> twice")).toBe(">> already quoted\n>>> twice");
+    expect(quoteBlock("   ")).toBe(">(empty message)");
+    expect(quoteBlock(null)).toBe(">(empty message)");
   });
 
   it("says who wrote a message, when, and the source when it is not plain", () => {
     const format = { now: NOW };
     expect(formatMessage(message({ is_read: false }), format)).toBe(
-      "[2025-11-02 23:41, 3h ago] guest → property · unread\n> Hi, can I check in after midnight?",
+      "2025-11-02 23:41 guest · unread\n>Hi, can I check in after midnight?",
     );
     expect(
       formatMessage(
         message({ direction: "OUTBOUND", source: "CHECK_IN", sender: "reception@hostel.pt" }),
         format,
       ),
-    ).toMatch(/^\[2025-11-02 23:41, 3h ago\] property → guest · check-in · from reception@hostel\.pt\n/);
-    expect(formatMessage(message(staffReply), format)).toMatch(
-      /^\[2025-11-02 23:41, 3h ago\] property → guest\n/,
-    );
+    ).toMatch(/^2025-11-02 23:41 property · check-in · from reception@hostel\.pt\n/);
+    expect(formatMessage(message(staffReply), format)).toMatch(/^2025-11-02 23:41 property\n/);
     expect(formatMessage(message({ direction: "SYSTEM", source: "AI_ASSISTANT" }), format)).toMatch(
-      /^\[.*\] system · ai-assistant\n/,
+      /^2025-11-02 23:41 system · ai-assistant\n/,
     );
   });
 
@@ -290,12 +289,12 @@ describe("transcripts", () => {
       limit: 50,
       now: NOW,
     });
-    const heads = text.split("\n").filter((line) => line.startsWith("["));
-    expect(heads.map((line) => line.replace(/^\[[^\]]*\] /, ""))).toEqual([
-      "guest → property · from ana@example.com",
-      "property → guest · from reception@hostel.pt",
-      "guest → property",
-      "guest → property · from ana.work@example.com",
+    const heads = text.split("\n").filter((line) => /^\d{2}-\d{2} \d{2}:\d{2} /.test(line));
+    expect(heads.map((line) => line.slice(12))).toEqual([
+      "guest · from ana@example.com",
+      "property · from reception@hostel.pt",
+      "guest",
+      "guest · from ana.work@example.com",
     ]);
   });
 

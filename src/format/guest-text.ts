@@ -1,6 +1,6 @@
 // Text written by guests (and relayed by OTAs) is untrusted: it reaches an AI model's context and may
 // try to pass for instructions. Everything guest-written goes through cleanGuestText before it is
-// shown, and is then placed where it cannot end its quoting: a line of its own behind "> ", or one
+// shown, and is then placed where it cannot end its quoting: a line of its own behind ">", or one
 // line inside double quotes.
 
 import { clip } from "./text.js";
