@@ -1,11 +1,12 @@
 // Flags and environment → a validated Config. Every problem is collected and reported at once, so
 // a hostel manager fixes the configuration in one go rather than one error per restart.
 import { parseArgs } from "node:util";
+import { apiUrlProblems, DEFAULT_API_URL } from "./api/base-url.js";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import { isValidTimeZone } from "./search/zoned-time.js";
 
-export const DEFAULT_API_URL = "https://api.hostelmate.co";
+export { DEFAULT_API_URL };
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_CALL_BUDGET_MS = 30_000;
 export const DEFAULT_RATE_LIMIT = 120;
@@ -62,31 +63,10 @@ Environment:
 
 type Env = Record<string, string | undefined>;
 
-function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
+/** The URL as given (even when wrong: the doctor reports it), without a trailing slash. */
 function readApiUrl(raw: string | undefined, problems: string[]): string {
   const value = raw?.trim() || DEFAULT_API_URL;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(
-      `HOSTELMATE_API_URL is not a URL (${JSON.stringify(value)}). Leave it unset to use ${DEFAULT_API_URL}.`,
-    );
-    return DEFAULT_API_URL;
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    problems.push(
-      `HOSTELMATE_API_URL must start with https:// so the API key is never sent unencrypted (http:// is allowed only for localhost). Leave it unset to use ${DEFAULT_API_URL}.`,
-    );
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    problems.push(
-      "HOSTELMATE_API_URL must be a plain base URL, without user name, password, query or #fragment.",
-    );
-  }
+  problems.push(...apiUrlProblems(value));
   return value.replace(/\/+$/, "");
 }
 

@@ -2,6 +2,7 @@
 // fix it, and says what to do about each problem. The key is never printed whole.
 import { lookup } from "node:dns/promises";
 import { connect } from "node:net";
+import { apiUrlProblems } from "./api/base-url.js";
 import { createClient } from "./api/client.js";
 import type { Config } from "./config.js";
 import { ApiError, describeError } from "./errors.js";
@@ -72,8 +73,12 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
       "install Node.js 22 or newer (nodejs.org, LTS), then restart the MCP client",
     );
 
-  for (const problem of options.problems) fail("configuration", problem);
-  if (options.problems.length === 0) {
+  // Checked here as well as by the caller: the key must not travel over the network on this
+  // function's word alone, whatever problems it was handed.
+  const urlProblems = config.mode === "demo" ? [] : apiUrlProblems(config.apiUrl);
+  const problems = [...options.problems, ...urlProblems.filter((p) => !options.problems.includes(p))];
+  for (const problem of problems) fail("configuration", problem);
+  if (problems.length === 0) {
     ok(
       `configuration: API ${config.mode === "demo" ? "sample data" : config.apiUrl}, key ${redactKey(config.apiKey)}, timeout ${config.timeoutMs} ms, time zone ${config.timeZone}`,
     );
@@ -92,6 +97,31 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     );
   }
 
+  if (urlProblems.length > 0) {
+    skip(
+      "DNS, network, API key, Conversations feature and latency: not checked, because HOSTELMATE_API_URL has a problem (above) and the API key must not be sent there",
+    );
+  } else {
+    await checkApi(options, { ok, fail, skip });
+  }
+
+  write(
+    failures === 0
+      ? "\nAll checks passed.\n"
+      : `\n${failures} problem${failures === 1 ? "" : "s"} found: fix ${failures === 1 ? "it" : "them"} and run hostelmate-mcp doctor again.\n`,
+  );
+  return failures === 0 ? 0 : 1;
+}
+
+interface Report {
+  ok(what: string): void;
+  fail(what: string, fix: string): void;
+  skip(what: string): void;
+}
+
+/** DNS, TCP, the key, the feature and one call's latency. */
+async function checkApi(options: DoctorOptions, { ok, fail, skip }: Report): Promise<void> {
+  const { config } = options;
   let demo: DemoApi | undefined;
   try {
     if (config.mode === "demo") {
@@ -161,11 +191,4 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   } finally {
     await demo?.close();
   }
-
-  write(
-    failures === 0
-      ? "\nAll checks passed.\n"
-      : `\n${failures} problem${failures === 1 ? "" : "s"} found: fix ${failures === 1 ? "it" : "them"} and run hostelmate-mcp doctor again.\n`,
-  );
-  return failures === 0 ? 0 : 1;
 }

@@ -75,6 +75,42 @@ describe("the HTTP contract", () => {
     expect(pathSegment("a/b?c")).toBe("a%2Fb%3Fc");
   });
 
+  it("refuses to send the key in the clear to another machine", () => {
+    expect(() => clientFor("http://api.hostelmate.co")).toThrow(/must start with https:\/\//);
+    expect(() => clientFor("http://0.0.0.0:8080")).toThrow(/must start with https:\/\//);
+    expect(() => clientFor("http://localhost:8080")).not.toThrow();
+  });
+
+  it("follows no redirect, so the key header never reaches where it points", async () => {
+    const elsewhere: string[] = [];
+    const target = createServer((request, response) => {
+      elsewhere.push(String(request.headers["x-api-key"]));
+      response.end("{}");
+    });
+    target.listen(0, "127.0.0.1");
+    await once(target, "listening");
+    const redirecting = createServer((_request, response) => {
+      response.writeHead(302, { location: `http://localhost:${(target.address() as AddressInfo).port}/` });
+      response.end();
+    });
+    redirecting.listen(0, "127.0.0.1");
+    await once(redirecting, "listening");
+    try {
+      const error = await failure(
+        clientFor(`http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`, {
+          retryLimit: 0,
+        }).listConversations({ limit: 1, offset: 0 }),
+      );
+      expect(error.kind).toBe("network");
+      expect(elsewhere).toEqual([]);
+    } finally {
+      for (const server of [target, redirecting]) {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
+  });
+
   it("reads Retry-After as seconds or as a date", () => {
     expect(parseRetryAfter("37")).toBe(37);
     expect(parseRetryAfter("Wed, 25 Nov 2026 10:00:30 GMT", Date.parse("2026-11-25T10:00:00Z"))).toBe(30);

@@ -85,6 +85,42 @@ describe("hostelmate-mcp doctor", () => {
     expect(report).toMatch(/problems found: fix them and run hostelmate-mcp doctor again\.\n$/);
   });
 
+  it("sends nothing anywhere when the URL is plain http to another machine, and says why", async () => {
+    // 0.0.0.0 reaches this machine's sandbox, but by the rule it is not loopback: were the key sent,
+    // the sandbox would record it.
+    const { code, report } = await doctor({
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url.replace("127.0.0.1", "0.0.0.0"),
+    });
+    expect(sandbox.requests).toEqual([]);
+    expect(code).toBe(1);
+    expect(report).toMatch(/FAIL {2}configuration\n {8}fix: HOSTELMATE_API_URL must start with https:\/\//);
+    expect(report).toContain(
+      "skip  DNS, network, API key, Conversations feature and latency: not checked, because HOSTELMATE_API_URL has a problem",
+    );
+    expect(report).not.toMatch(/accepted|connected to/);
+    expect(report).not.toContain(TEST_API_KEY);
+  });
+
+  it("stays off the network with an unsafe URL even when handed no problems", async () => {
+    const command = parseCommand(["doctor"], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+    });
+    if (command.kind !== "doctor") throw new Error("expected the doctor command");
+    let report = "";
+    const code = await runDoctor({
+      config: { ...command.config, apiUrl: sandbox.url.replace("127.0.0.1", "0.0.0.0") },
+      problems: [],
+      write: (text) => {
+        report += text;
+      },
+    });
+    expect(sandbox.requests).toEqual([]);
+    expect(code).toBe(1);
+    expect(report).toMatch(/FAIL {2}configuration\n {8}fix: HOSTELMATE_API_URL must start with https:\/\//);
+  });
+
   it("checks a missing notes file", async () => {
     const { code, report } = await doctor({
       HOSTELMATE_API_KEY: TEST_API_KEY,

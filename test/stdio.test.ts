@@ -110,6 +110,18 @@ describe("the built server over stdio", () => {
     expect(server.stdoutLines).toEqual([]);
   });
 
+  it("refuses to start with plain http to another machine, and sends the key nowhere", async () => {
+    sandbox.reset();
+    const server = run([], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url.replace("127.0.0.1", "0.0.0.0"),
+    });
+    expect(await server.exit).toBe(1);
+    expect(server.stderr()).toMatch(/HOSTELMATE_API_URL must start with https:\/\//);
+    expect(server.stdoutLines).toEqual([]);
+    expect(sandbox.requests).toEqual([]);
+  });
+
   it("runs the doctor against the demo's sample API, on stdout, exiting 0", async () => {
     const doctor = run(["doctor", "--demo"], {});
     expect(await doctor.exit).toBe(0);

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { ApiError, type ApiErrorKind } from "../errors.js";
 import { type Logger, silentLogger } from "../log.js";
 import { VERSION } from "../version.js";
+import { apiUrlProblems } from "./base-url.js";
 import { type Fetch, rateLimitedFetch } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
 import { SharedRequests } from "./shared-requests.js";
@@ -87,6 +88,10 @@ function statusKind(status: number, endpoint: Endpoint): ApiErrorKind {
 }
 
 export function createClient(options: ClientOptions): HostelMateClient {
+  // The configuration already refuses such a URL; this keeps any other caller from sending the key
+  // in the clear. The message names no key, only the rule.
+  const [unsafe] = apiUrlProblems(options.apiUrl);
+  if (unsafe !== undefined) throw new Error(`refusing to create the Hostel Mate client: ${unsafe}`);
   const logger = options.logger ?? silentLogger;
   const host = new URL(options.apiUrl).host;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
@@ -110,6 +115,9 @@ export function createClient(options: ClientOptions): HostelMateClient {
   const api: KyInstance = ky.create({
     prefix: options.apiUrl,
     timeout: options.timeoutMs,
+    // fetch keeps custom headers such as X-API-Key across a redirect, even to another host or from
+    // https to http; the API has no reason to redirect, so a redirect is treated as a failure.
+    redirect: "error",
     headers: {
       "X-API-Key": options.apiKey,
       Accept: "application/json",
