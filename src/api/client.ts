@@ -99,7 +99,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
   const limitedFetch =
     options.rateLimitPerMinute === undefined
       ? baseFetch
-      : rateLimitedFetch(baseFetch, options.rateLimitPerMinute, logger);
+      : rateLimitedFetch(baseFetch, { requests: options.rateLimitPerMinute }, logger);
   const cacheTtlMs = options.cacheTtlMs ?? 0;
   const cache =
     cacheTtlMs > 0

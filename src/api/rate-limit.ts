@@ -14,12 +14,26 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-export function rateLimitedFetch(base: Fetch, perMinute: number, logger: Logger): Fetch {
+export interface RateLimit {
+  requests: number;
+  /** The window the limit applies to; a minute unless a test needs a shorter one. */
+  intervalMs?: number;
+}
+
+export function rateLimitedFetch(
+  base: Fetch,
+  { requests, intervalMs = 60_000 }: RateLimit,
+  logger: Logger,
+): Fetch {
+  const window = intervalMs === 60_000 ? "this minute" : `within ${intervalMs} ms`;
   const throttle = pThrottle({
-    limit: perMinute,
-    interval: 60_000,
+    limit: requests,
+    interval: intervalMs,
+    // The default windowed mode starts a fresh count at each window's edge, so a burst on either
+    // side of it gets up to twice the limit into one minute; strict holds for every sliding minute.
+    strict: true,
     onDelay: () =>
-      logger.info(`rate limit: more than ${perMinute} requests this minute, the next one waits its turn`),
+      logger.info(`rate limit: more than ${requests} requests ${window}, the next one waits its turn`),
   });
   const throttled = throttle((request: Request) =>
     // A call cancelled while it waited must not spend its turn on a request nobody wants.
