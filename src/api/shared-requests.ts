@@ -18,8 +18,12 @@ export class SharedRequests<T> {
     let entry = this.#inflight.get(key);
     if (!entry) {
       const controller = new AbortController();
-      const promise = start(controller.signal).finally(() => this.#inflight.delete(key));
-      entry = { promise, controller, waiters: 0 };
+      const created: Entry<T> = {
+        promise: start(controller.signal).finally(() => this.#forget(key, created)),
+        controller,
+        waiters: 0,
+      };
+      entry = created;
       this.#inflight.set(key, entry);
     }
     const shared = entry;
@@ -28,12 +32,22 @@ export class SharedRequests<T> {
     return new Promise<T>((resolve, reject) => {
       const leave = () => {
         shared.waiters -= 1;
-        if (shared.waiters === 0) shared.controller.abort(signal.reason);
+        if (shared.waiters === 0) {
+          // Forgotten at once, not when it settles: an identical call arriving meanwhile must start
+          // afresh rather than join a request that is being cancelled.
+          this.#forget(key, shared);
+          shared.controller.abort(signal.reason);
+        }
         reject(signal.reason);
       };
       if (signal.aborted) return leave();
       signal.addEventListener("abort", leave, { once: true });
       shared.promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", leave));
     });
+  }
+
+  /** Removes the entry only if it is still this request's: a newer one may have taken the key. */
+  #forget(key: string, entry: Entry<T>): void {
+    if (this.#inflight.get(key) === entry) this.#inflight.delete(key);
   }
 }
