@@ -211,6 +211,55 @@ describe("error mapping", () => {
   });
 });
 
+describe("the response cache", () => {
+  const listPage = (api: HostelMateClient, limit: number) => api.listConversations({ limit, offset: 0 });
+
+  /** The body the sandbox sends for a page, as the client receives it. */
+  async function bodyOf(limit: number): Promise<string> {
+    const response = await fetch(`${sandbox.url}/api/v1/client/conversations?limit=${limit}&offset=0`, {
+      headers: { "X-API-Key": TEST_API_KEY },
+    });
+    const body = await response.text();
+    sandbox.reset();
+    return body;
+  }
+
+  it("holds at most cacheMaxEntries answers, dropping the least recently used", async () => {
+    const api = clientFor(sandbox.url, { cacheTtlMs: 30_000, cacheMaxEntries: 2 });
+    for (const limit of [1, 2, 3]) await listPage(api, limit);
+    expect(sandbox.requests).toHaveLength(3);
+    await listPage(api, 3);
+    await listPage(api, 2);
+    expect(sandbox.requests).toHaveLength(3);
+    await listPage(api, 1);
+    expect(sandbox.requests).toHaveLength(4);
+  });
+
+  it("holds at most cacheMaxBytes of bodies, dropping the least recently used", async () => {
+    const bytes = [Buffer.byteLength(await bodyOf(20)), Buffer.byteLength(await bodyOf(30))];
+    const api = clientFor(sandbox.url, {
+      cacheTtlMs: 30_000,
+      cacheMaxBytes: (bytes[0] ?? 0) + (bytes[1] ?? 0) - 1,
+    });
+    await listPage(api, 20);
+    await listPage(api, 30);
+    await listPage(api, 30);
+    expect(sandbox.requests).toHaveLength(2);
+    await listPage(api, 20);
+    expect(sandbox.requests).toHaveLength(3);
+  });
+
+  it("counts bytes, not characters: a body over the bound in bytes is not kept", async () => {
+    const body = await bodyOf(20);
+    // Guest names and messages in five languages: the page has characters of more than one byte.
+    expect(Buffer.byteLength(body)).toBeGreaterThan(body.length);
+    const api = clientFor(sandbox.url, { cacheTtlMs: 30_000, cacheMaxBytes: body.length });
+    await listPage(api, 20);
+    await listPage(api, 20);
+    expect(sandbox.requests).toHaveLength(2);
+  });
+});
+
 describe("tolerant parsing", () => {
   it("accepts schema drift: extra fields, missing optionals, nulls and unknown enum values", async () => {
     sandbox.faults.drift = true;

@@ -25,8 +25,8 @@ export interface ClientOptions {
   /** How long identical GETs are answered from memory; 0 turns the cache off. */
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
-  /** Bound on the cache's memory, counted in characters of response bodies. */
-  cacheMaxChars?: number;
+  /** Bound on the cache's memory, counted in UTF-8 bytes of the response bodies it holds. */
+  cacheMaxBytes?: number;
   fetch?: Fetch;
 }
 
@@ -53,6 +53,12 @@ export interface HostelMateClient {
 }
 
 type Endpoint = "conversations" | "messages";
+
+/** A parsed answer and the size of the body it came from. */
+interface Parsed<T> {
+  value: T;
+  bytes: number;
+}
 
 // The messages path is not spelled out by the public docs; this is the one place that assumes it.
 export const apiPaths = {
@@ -103,14 +109,15 @@ export function createClient(options: ClientOptions): HostelMateClient {
   const cacheTtlMs = options.cacheTtlMs ?? 0;
   const cache =
     cacheTtlMs > 0
-      ? new LRUCache<string, { value: unknown; chars: number }>({
+      ? new LRUCache<string, Parsed<unknown>>({
           max: options.cacheMaxEntries ?? 500,
-          maxSize: options.cacheMaxChars ?? 20_000_000,
-          sizeCalculation: (entry) => Math.max(1, entry.chars),
+          // The body's size stands in for the parsed value's, which JavaScript cannot measure.
+          maxSize: options.cacheMaxBytes ?? 20_000_000,
+          sizeCalculation: (entry) => Math.max(1, entry.bytes),
           ttl: cacheTtlMs,
         })
       : undefined;
-  const shared = new SharedRequests<{ value: unknown; chars: number }>();
+  const shared = new SharedRequests<Parsed<unknown>>();
 
   const api: KyInstance = ky.create({
     prefix: options.apiUrl,
@@ -186,7 +193,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
   async function fetchAndParse<T extends z.ZodType>(
     { endpoint, path, searchParams, schema, threadId }: RequestSpec<T>,
     signal: AbortSignal,
-  ): Promise<{ value: z.output<T>; chars: number }> {
+  ): Promise<Parsed<z.output<T>>> {
     let body: string;
     try {
       const response = await api.get(path, { searchParams, signal });
@@ -209,7 +216,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
         detail: `${endpoint}: ${parsed.error.issues[0]?.message ?? "schema mismatch"}`,
       });
     }
-    return { value: parsed.data, chars: body.length };
+    return { value: parsed.data, bytes: Buffer.byteLength(body) };
   }
 
   function toApiError(error: unknown, endpoint: Endpoint, threadId: string | undefined): unknown {
