@@ -1,5 +1,6 @@
 // Every failure the model can see is turned into text here and nowhere else, so that no upstream
 // body, stack trace or API key can slip into a tool result.
+import { plural } from "./format/text.js";
 
 export type ApiErrorKind =
   | "auth"
@@ -70,8 +71,8 @@ export class ConfigError extends Error {
 
 function retryHint(seconds: number | undefined, fallback: string): string {
   if (seconds === undefined) return fallback;
-  if (seconds < 90) return `try again in about ${Math.max(1, Math.ceil(seconds))} seconds`;
-  return `try again in about ${Math.ceil(seconds / 60)} minutes`;
+  if (seconds < 90) return `try again in about ${plural(Math.max(1, Math.ceil(seconds)), "second")}`;
+  return `try again in about ${plural(Math.ceil(seconds / 60), "minute")}`;
 }
 
 export function describeApiError(error: ApiError): string {
@@ -96,7 +97,7 @@ export function describeApiError(error: ApiError): string {
     case "bad_response":
       return `Hostel Mate at ${error.host} sent an answer this server could not read${status}. Try again later; if it persists, report it to the hostelmate-mcp maintainers.`;
     case "call_budget":
-      return `Hostel Mate did not finish answering within ${Math.round((error.budgetMs ?? 30_000) / 1000)} seconds, retries and waits included. Try again in a minute, or ask for less (a smaller limit or fewer words); HOSTELMATE_CALL_BUDGET_MS sets this limit.`;
+      return `Hostel Mate did not finish answering within ${plural(Math.round((error.budgetMs ?? 30_000) / 1000), "second")}, retries and waits included. Try again in a minute, or ask for less (a smaller limit or fewer words); HOSTELMATE_CALL_BUDGET_MS sets this limit.`;
     case "rejected":
       return `Hostel Mate refused the request${status}. This is likely a bug in hostelmate-mcp; report it to the maintainers with the tool call you made.`;
   }

@@ -43,6 +43,25 @@ describe("describeError", () => {
     expect(describeError(new ApiError({ kind, host, ...extra }))).toMatch(expected);
   });
 
+  it.each([
+    [0.2, "about 1 second."],
+    [1, "about 1 second."],
+    [1.5, "about 2 seconds."],
+    [89, "about 89 seconds."],
+    [90, "about 2 minutes."],
+  ])("says a Retry-After of %s s as %s", (retryAfterSeconds, expected) => {
+    const error = new ApiError({ kind: "unavailable", host, status: 503, retryAfterSeconds });
+    expect(describeError(error)).toContain(`try again in ${expected}`);
+  });
+
+  it.each([
+    [1_000, "within 1 second,"],
+    [1_400, "within 1 second,"],
+    [2_000, "within 2 seconds,"],
+  ])("says a call budget of %s ms as %s", (budgetMs, expected) => {
+    expect(describeError(new ApiError({ kind: "call_budget", host, budgetMs }))).toContain(expected);
+  });
+
   it("never shows the underlying detail", () => {
     const error = new ApiError({ kind: "network", host, detail: "ECONNREFUSED secret-detail" });
     expect(describeError(error)).not.toContain("secret-detail");
