@@ -61,6 +61,31 @@ export function runCommand(
   };
 }
 
+/** Resolves once stderr matches; fails as soon as the process has ended without it matching. */
+export function waitForStderr(server: Running, pattern: RegExp): Promise<void> {
+  const { child } = server;
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      child.stderr.off("data", check);
+      child.off("close", ended);
+    };
+    const check = () => {
+      if (!pattern.test(server.stderr())) return;
+      stop();
+      resolve();
+    };
+    const ended = () => {
+      stop();
+      reject(new Error(`the server ended before its stderr matched ${pattern}:\n${server.stderr()}`));
+    };
+    // Listening after runCommand's own listener: by the time check runs, stderr() holds the chunk.
+    child.stderr.on("data", check);
+    child.once("close", ended);
+    check();
+    if (child.exitCode !== null || child.signalCode !== null) ended();
+  });
+}
+
 export async function initialize(server: Running): Promise<Record<string, unknown>> {
   const answer = await server.request("initialize", {
     protocolVersion: "2025-06-18",

@@ -1,10 +1,14 @@
 // The built server as a user's MCP client runs it: a child process speaking JSON-RPC over stdio.
 import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { VERSION } from "../src/version.js";
 import { TEST_API_KEY } from "./helpers.js";
-import { ENTRY, initialize, run, textOfResult } from "./stdio-process.js";
+import { ENTRY, initialize, run, textOfResult, waitForStderr } from "./stdio-process.js";
 
 let sandbox: Sandbox;
 
@@ -101,6 +105,46 @@ describe("the built server over stdio", () => {
       .filter((line) => line.includes("warn:"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/casa-azul-notes\.md does not exist.*HOSTELMATE_PROPERTY_NOTES/);
+  });
+
+  it("survives a stray rejection and a stray throw, logging both, and keeps answering", async () => {
+    // A preload stands in for a bug anywhere in the process. It misbehaves on SIGUSR2, so the test
+    // decides when: after the handshake, once the server's own handlers are in place.
+    const dir = await mkdtemp(join(tmpdir(), "hostelmate-preload-"));
+    const preload = join(dir, "stray-errors.mjs");
+    await writeFile(
+      preload,
+      `process.on("SIGUSR2", () => {
+        Promise.reject(new Error("stray rejection from the preload"));
+        setImmediate(() => { throw new Error("stray throw from the preload"); });
+      });\n`,
+    );
+    try {
+      const server = run([], {
+        HOSTELMATE_API_KEY: TEST_API_KEY,
+        HOSTELMATE_API_URL: sandbox.url,
+        NODE_OPTIONS: `--import ${pathToFileURL(preload).href}`,
+      });
+      await initialize(server);
+      server.child.kill("SIGUSR2");
+      await waitForStderr(
+        server,
+        /error: unhandled rejection: Error: stray rejection[\s\S]*error: uncaught exception: Error: stray throw/,
+      );
+      const list = await server.request("tools/list");
+      expect((list.result as { tools: unknown[] }).tools).toHaveLength(3);
+      const page = await server.request("tools/call", {
+        name: "list_conversations",
+        arguments: { limit: 1 },
+      });
+      expect(textOfResult(page)).toMatch(/^Conversations 1-1 of \d+/);
+      server.child.stdin.end();
+      expect(await server.exit).toBe(0);
+      for (const line of server.stdoutLines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: "2.0" });
+      expect(server.stdoutLines.join("\n") + server.stderr()).not.toContain(TEST_API_KEY);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("exits 1 naming HOSTELMATE_API_KEY and --demo when there is no key, with nothing on stdout", async () => {
