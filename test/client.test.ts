@@ -6,7 +6,7 @@ import { createClient, type HostelMateClient, parseRetryAfter, pathSegment } fro
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
-import { TEST_API_KEY } from "./helpers.js";
+import { closedPort, TEST_API_KEY } from "./helpers.js";
 
 let sandbox: Sandbox;
 let client: HostelMateClient;
@@ -188,11 +188,7 @@ describe("error mapping", () => {
   });
 
   it("maps a refused connection to network with the host", async () => {
-    const closed = createServer();
-    closed.listen(0, "127.0.0.1");
-    await once(closed, "listening");
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const error = await failure(
       clientFor(`http://127.0.0.1:${port}`, { retryLimit: 0 }).listConversations({ limit: 1, offset: 0 }),
     );

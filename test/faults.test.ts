@@ -1,13 +1,10 @@
 // Every upstream fault the sandbox can play, against the built server over stdio: each ends in a
 // sentence for a hostel manager, the process stays up, stdout stays JSON-RPC and the key appears
 // nowhere — not in results, not on stderr.
-import { once } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScriptedFailure } from "../src/sandbox/faults.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
-import { TEST_API_KEY } from "./helpers.js";
+import { closedPort, TEST_API_KEY } from "./helpers.js";
 import { initialize, type Running, run, textOfResult } from "./stdio-process.js";
 
 let sandbox: Sandbox;
@@ -188,11 +185,7 @@ describe("faults over stdio", () => {
   });
 
   it("explains a refused connection, naming the host", async () => {
-    const closed = createServer();
-    closed.listen(0, "127.0.0.1");
-    await once(closed, "listening");
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const other = run([], {
       HOSTELMATE_API_KEY: TEST_API_KEY,
       HOSTELMATE_API_URL: `http://127.0.0.1:${port}`,

@@ -1,5 +1,8 @@
 // Shared wiring for the integration tests: the sandbox API on loopback and the real MCP server
 // behind an in-process SDK Client.
+import { once } from "node:events";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -89,4 +92,14 @@ export async function expectRefused(
   expect(result.isError).toBe(true);
   expect(textOf(result)).toMatch(expected);
   expect(harness.sandbox.requests).toHaveLength(0);
+}
+
+/** A loopback port that was just closed: connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const closed = createHttpServer();
+  closed.listen(0, "127.0.0.1");
+  await once(closed, "listening");
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  return port;
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { VERSION } from "../src/version.js";
-import { TEST_API_KEY } from "./helpers.js";
+import { closedPort, TEST_API_KEY } from "./helpers.js";
 import { ENTRY, initialize, run, textOfResult, waitForStderr } from "./stdio-process.js";
 
 let sandbox: Sandbox;
@@ -170,6 +170,38 @@ describe("the built server over stdio", () => {
     const doctor = run(["doctor", "--demo"], {});
     expect(await doctor.exit).toBe(0);
     expect(doctor.stdoutLines.at(-1)).toBe("All checks passed.");
+  });
+
+  it("runs the doctor against a refused connection: exit 1, the fix on stdout, the key redacted", async () => {
+    const port = await closedPort();
+    const doctor = run(["doctor"], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: `http://127.0.0.1:${port}`,
+    });
+    expect(await doctor.exit).toBe(1);
+    const report = doctor.stdoutLines.join("\n");
+    expect(report).toMatch(
+      new RegExp(
+        `FAIL {2}network: cannot connect to 127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED[^)]*\\)\n {8}fix: check the internet connection, a firewall or proxy, and HOSTELMATE_API_URL`,
+      ),
+    );
+    expect(report).toContain("skip  API key and Conversations feature: Hostel Mate is not reachable");
+    expect(report).toContain("key hm_live_…1234");
+    expect(report + doctor.stderr()).not.toContain(TEST_API_KEY);
+  });
+
+  it("runs the doctor against a host that does not resolve: exit 1, the fix on stdout, the key redacted", async () => {
+    const doctor = run(["doctor"], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: "https://x.invalid",
+    });
+    expect(await doctor.exit).toBe(1);
+    const report = doctor.stdoutLines.join("\n");
+    expect(report).toContain(
+      "FAIL  DNS: cannot find x.invalid\n        fix: check the internet connection, and that HOSTELMATE_API_URL is spelled right",
+    );
+    expect(report).toContain("key hm_live_…1234");
+    expect(report + doctor.stderr()).not.toContain(TEST_API_KEY);
   });
 
   it("prints its version and its help", async () => {
