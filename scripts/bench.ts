@@ -6,7 +6,8 @@
 //   memory: 10,000 mixed calls with the heap capped at 48 MB, and the server's RSS before and after.
 // It exits non-zero when a budget is broken. `npm run bench -- --update-readme` also writes the table
 // into README.md. It runs the built server (dist/index.js): `npm run bench` builds it first.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcess, type ChildProcessWithoutNullStreams, fork, spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem, type } from "node:os";
@@ -137,12 +138,36 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
-const liveEnv = (sandbox: Sandbox, extra: Record<string, string> = {}) => ({
+const liveEnv = (sandbox: Pick<Sandbox, "url">, extra: Record<string, string> = {}) => ({
   HOSTELMATE_API_KEY: API_KEY,
   HOSTELMATE_API_URL: sandbox.url,
   HOSTELMATE_LOG_LEVEL: "warn",
   ...extra,
 });
+
+interface RemoteSandbox {
+  url: string;
+  process: ChildProcess;
+  /** "count": requests the sandbox has seen since the last "reset". */
+  ask(question: "count" | "reset"): Promise<number>;
+}
+
+/** The sandbox in a process of its own (scripts/sandbox-process.ts), asked over the IPC channel. */
+async function startRemoteSandbox(): Promise<RemoteSandbox> {
+  const child = fork("scripts/sandbox-process.ts", [API_KEY], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const [url] = (await once(child, "message")) as [string];
+  return {
+    url,
+    process: child,
+    async ask(question) {
+      child.send(question);
+      const [answer] = (await once(child, "message")) as [number];
+      return answer;
+    },
+  };
+}
 
 if (!existsSync(ENTRY))
   throw new Error(`${ENTRY} is missing: npm run bench builds it, or run npm run build.`);
@@ -305,12 +330,16 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
 // ── Overhead: the same request as a tool call over stdio and as a direct HTTP request ──────────────
 
 {
+  // The sandbox runs in a process of its own here, as the real API is elsewhere: with the sandbox in
+  // this process a direct request would never leave it, while the server's request crosses to
+  // another process and back, and that crossing would be billed to the server.
+  const remote = await startRemoteSandbox();
   // Cache off, so that every call reaches the sandbox; the rate limit far away, so nothing waits.
   const server = spawnServer(process.execPath, [ENTRY], {
-    ...liveEnv(sandbox, { HOSTELMATE_CACHE_TTL_MS: "0", HOSTELMATE_RATE_LIMIT: "10000" }),
+    ...liveEnv(remote, { HOSTELMATE_CACHE_TTL_MS: "0", HOSTELMATE_RATE_LIMIT: "10000" }),
   });
   await initialized(server);
-  const url = `${sandbox.url}/api/v1/client/conversations?limit=20&offset=0`;
+  const url = `${remote.url}/api/v1/client/conversations?limit=20&offset=0`;
   const callTimes: number[] = [];
   const directTimes: number[] = [];
   const toolCall = async () => {
@@ -334,17 +363,17 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
     await toolCall();
     await direct();
   }
-  sandbox.reset();
+  await remote.ask("reset");
   // Interleaved, so that both see the same machine.
   for (let index = 0; index < OVERHEAD_CALLS; index += 1) {
     callTimes.push(await toolCall());
     directTimes.push(await direct());
   }
-  const upstream = sandbox.requests.length;
+  const upstream = await remote.ask("count");
   if (upstream !== OVERHEAD_CALLS * 2)
     throw new Error(`expected one upstream request per call, the sandbox saw ${upstream - OVERHEAD_CALLS}`);
   await stop(server);
-  sandbox.reset();
+  remote.process.kill();
 
   const medianOverhead = median(callTimes) - median(directTimes);
   rows.push({

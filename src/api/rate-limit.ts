@@ -35,12 +35,13 @@ export function rateLimitedFetch(
     onDelay: () =>
       logger.info(`rate limit: more than ${requests} requests ${window}, the next one waits its turn`),
   });
-  const throttled = throttle((request: Request) =>
+  const throttled = throttle((request: Request, init: RequestInit | undefined) =>
     // A call cancelled while it waited must not spend its turn on a request nobody wants.
-    request.signal.aborted ? Promise.reject(request.signal.reason) : base(request),
+    request.signal.aborted ? Promise.reject(request.signal.reason) : base(request, init),
   );
   return (input, init) => {
-    const request = new Request(input, init);
-    return abortable(throttled(request), request.signal);
+    // ky hands over a Request already: copying it again costs more than the rest of this wrapper.
+    const [request, rest] = input instanceof Request ? [input, init] : [new Request(input, init), undefined];
+    return abortable(throttled(request, rest), request.signal);
   };
 }
