@@ -1,11 +1,12 @@
 // The only code that speaks HTTP to Hostel Mate: one ky instance, one method per endpoint, and the
 // mapping of every failure (status, timeout, network, unreadable body) onto an ApiError.
-import ky, { HTTPError, type KyInstance, NetworkError, TimeoutError } from "ky";
+import ky, { HTTPError, type KyInstance, NetworkError, type ShouldRetryState, TimeoutError } from "ky";
 import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import { ApiError, type ApiErrorKind } from "../errors.js";
 import { type Logger, silentLogger } from "../log.js";
 import { VERSION } from "../version.js";
+import { type AttemptBudget, AttemptBudgetSpentError, budgetIn } from "./attempt-budget.js";
 import { apiUrlProblems } from "./base-url.js";
 import { type Fetch, rateLimitedFetch } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
@@ -45,6 +46,8 @@ export interface GetMessagesQuery {
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
+  /** Caps the HTTP attempts, retries included; a request it cannot pay for is not started. */
+  budget?: AttemptBudget | undefined;
 }
 
 export interface HostelMateClient {
@@ -119,6 +122,15 @@ export function createClient(options: ClientOptions): HostelMateClient {
       : undefined;
   const shared = new SharedRequests<Parsed<unknown>>();
 
+  function retryUnlessLongWait({ error }: ShouldRetryState): boolean | undefined {
+    if (error instanceof HTTPError) {
+      const wait = parseRetryAfter(error.response.headers.get("retry-after"));
+      // Waiting longer than the cap would freeze the assistant; better to say when to come back.
+      if (wait !== undefined && wait * 1000 > maxRetryAfterMs) return false;
+    }
+    return undefined;
+  }
+
   const api: KyInstance = ky.create({
     prefix: options.apiUrl,
     timeout: options.timeoutMs,
@@ -138,18 +150,15 @@ export function createClient(options: ClientOptions): HostelMateClient {
       maxRetryAfter: maxRetryAfterMs,
       jitter: true,
       retryOnTimeout: true,
-      shouldRetry: ({ error }) => {
-        if (error instanceof HTTPError) {
-          const wait = parseRetryAfter(error.response.headers.get("retry-after"));
-          // Waiting longer than the cap would freeze the assistant; better to say when to come back.
-          if (wait !== undefined && wait * 1000 > maxRetryAfterMs) return false;
-        }
-        return undefined;
-      },
+      shouldRetry: retryUnlessLongWait,
     },
     fetch: limitedFetch,
     hooks: {
       beforeRetry: [
+        ({ options, error }) => {
+          // A retry the call's budget cannot pay for is not made: the error it would retry stands.
+          if (budgetIn(options.context)?.take() === false) throw error;
+        },
         ({ request, error, retryCount }) => {
           const why = error instanceof HTTPError ? `HTTP ${error.response.status}` : error.name;
           logger.warn(`retrying ${describeRequest(request)} after ${why} (retry ${retryCount})`);
@@ -183,7 +192,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
       return cached.value as z.output<T>;
     }
     const fresh = await shared.run(key, call.signal, async (signal) => {
-      const value = await fetchAndParse(spec, signal);
+      const value = await fetchAndParse(spec, signal, call.budget);
       cache?.set(key, value);
       return value;
     });
@@ -193,10 +202,19 @@ export function createClient(options: ClientOptions): HostelMateClient {
   async function fetchAndParse<T extends z.ZodType>(
     { endpoint, path, searchParams, schema, threadId }: RequestSpec<T>,
     signal: AbortSignal,
+    budget: AttemptBudget | undefined,
   ): Promise<Parsed<z.output<T>>> {
+    if (budget && !budget.take()) throw new AttemptBudgetSpentError(budget.max);
+    // With a budget, no retry is even waited for once it is spent; the beforeRetry hook claims each one.
+    const budgeted = budget && {
+      context: { attemptBudget: budget },
+      retry: {
+        shouldRetry: (state: ShouldRetryState) => (budget.remaining > 0 ? retryUnlessLongWait(state) : false),
+      },
+    };
     let body: string;
     try {
-      const response = await api.get(path, { searchParams, signal });
+      const response = await api.get(path, { searchParams, signal, ...budgeted });
       body = await response.text();
     } catch (error) {
       throw toApiError(error, endpoint, threadId);

@@ -16,10 +16,51 @@ export interface SearchView {
   notes: string[];
   /** The exact call for the results from an offset on. */
   more: (nextOffset: number) => string;
+  /** The exact list_conversations call that reads a word's threads from an offset on, with the filters. */
+  continueWord: (needle: string, offset: number) => string;
 }
 
 function listOf(needles: readonly string[]): string {
   return needles.map((needle) => (needle.includes(" ") ? `"${needle}"` : needle)).join(", ");
+}
+
+/** Searches with more threads than were read, and the exact calls that read on. */
+function overflowNotes(view: SearchView): string[] {
+  const { outcome } = view;
+  if (outcome.overflowing.length === 0) return [];
+  const calls = outcome.overflowing.map(({ needle, read }) => view.continueWord(needle, read));
+  const counts = outcome.overflowing.map(
+    ({ needle, read, total }) => `${listOf([needle])} (${read} of ${total ?? "more"})`,
+  );
+  if (view.filters.length === 0) {
+    return [
+      `More threads than were read contain ${counts.join(", ")}: only those read were ranked. Hostel Mate's search narrows only by an exact phrase in "quotes", channel or booking_id. To list the rest:`,
+      ...calls,
+    ];
+  }
+  // The filters are applied here, to the threads read: they do not make Hostel Mate's search smaller.
+  const why = outcome.budgetCut
+    ? `the ${MAX_UPSTREAM_REQUESTS}-request budget ran out`
+    : "enough of them matched for this page";
+  return [
+    `Filters (${view.filters.join(", ")}) were checked only on the threads read: ${counts.join(", ")}; ${why}. To check the rest, up to 500 threads a call:`,
+    ...calls,
+  ];
+}
+
+function unquotedNotes({ unquoted }: SearchOutcome): string[] {
+  const notes: string[] = [];
+  if (unquoted.budget > 0) {
+    notes.push(
+      `${unquoted.budget} of the top threads are shown without quotes: the ${MAX_UPSTREAM_REQUESTS} requests a search may make were spent, retries after Hostel Mate errors included. Read them with get_messages.`,
+    );
+  }
+  if (unquoted.failed > 0) {
+    notes.push(
+      `${unquoted.failed} of the top threads are shown without quotes: Hostel Mate did not give their messages. Read them with get_messages.`,
+    );
+  }
+  return notes;
 }
 
 export function formatSearchResult(view: SearchView): ThreadList {
@@ -38,11 +79,12 @@ export function formatSearchResult(view: SearchView): ThreadList {
       `Not searched, to stay within ${MAX_UPSTREAM_REQUESTS} requests: ${listOf(outcome.skipped)}. Put the most important words first.`,
     );
   }
-  if (outcome.overflowing.length) {
+  if (outcome.unsearched.length) {
     notes.push(
-      `More than 100 threads contain ${listOf(outcome.overflowing)}: only the first 100 for each were ranked. Add words or filters to narrow.`,
+      `Not searched: ${listOf(outcome.unsearched)}. Hostel Mate needed retries, and they used up the ${MAX_UPSTREAM_REQUESTS} requests a search may make; ask again in a moment.`,
     );
   }
+  notes.push(...overflowNotes(view), ...unquotedNotes(outcome));
   const end = Math.min(view.offset + view.limit, outcome.ranked.length);
   if (end < outcome.ranked.length) {
     notes.push(

@@ -36,7 +36,9 @@ export interface Sandbox {
   faults: Faults;
   /** Requests held open by the `hang` fault that the client has not yet given up on. */
   readonly hangingCount: number;
-  /** Clears recorded requests and faults. */
+  /** The most requests it has had in progress at once since the last reset. */
+  readonly peakInFlight: number;
+  /** Clears recorded requests, faults and the peak. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -112,6 +114,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: RecordedRequest[] = [];
   const sandbox = { faults: noFaults() };
   const hanging = new Set<ServerResponse>();
+  let inFlight = 0;
+  let peakInFlight = 0;
 
   function listConversations(query: URLSearchParams) {
     const limit = intParam(query, "limit", 20, 1, 100);
@@ -181,6 +185,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers,
+    });
+    inFlight += 1;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    response.once("close", () => {
+      inFlight -= 1;
     });
 
     const faults = sandbox.faults;
@@ -254,8 +263,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get hangingCount() {
       return hanging.size;
     },
+    get peakInFlight() {
+      return peakInFlight;
+    },
     reset() {
       requests.length = 0;
+      peakInFlight = inFlight;
       sandbox.faults = noFaults();
     },
     async close() {

@@ -1,16 +1,18 @@
 // search_conversations: ask Hostel Mate for each phrase and word in parallel (a few at a time),
 // merge and rank the threads, apply the filters the API lacks, and open the top threads to quote
-// the messages that matched. Never more than MAX_UPSTREAM_REQUESTS requests per call.
+// the messages that matched. Never more than MAX_UPSTREAM_REQUESTS attempts per call, retries
+// included: the budget travels with every request and the client claims from it per attempt.
 import pLimit from "p-limit";
+import { AttemptBudget } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
-import type { Conversation, Message } from "../api/schemas.js";
-import { lastActivity, matchesFilters, needsReply, type ThreadFilters } from "./filters.js";
+import type { Conversation } from "../api/schemas.js";
+import { hasFilters, lastActivity, matchesFilters, needsReply, type ThreadFilters } from "./filters.js";
 import { parseQuery, type SearchQuery } from "./query.js";
-import { findSnippets, messageMatches, type SnippetLine } from "./snippets.js";
+import { quoteThreads, type Unquoted } from "./quote-threads.js";
+import { type NeedleState, needleReader, readFurther } from "./search-pages.js";
+import type { SnippetLine } from "./snippets.js";
 
 export const MAX_UPSTREAM_REQUESTS = 12;
-const RESULTS_PER_SEARCH = 100;
-const MESSAGES_PER_READ = 100;
 const CONCURRENT_REQUESTS = 3;
 
 export interface SearchInput {
@@ -34,49 +36,32 @@ export interface RankedThread {
   snippets: SnippetLine[];
 }
 
+export interface Overflow {
+  needle: string;
+  /** Threads of its search that were read and ranked. */
+  read: number;
+  /** Threads that contain it, when the API says. */
+  total: number | null;
+}
+
 export interface SearchOutcome {
   parsed: SearchQuery;
   searched: string[];
   /** Phrases and words left unsearched to stay within the request budget. */
   skipped: string[];
-  /** Searches that matched more threads than one request returns. */
-  overflowing: string[];
+  /** Phrases and words planned but not searched because retries had spent the budget. */
+  unsearched: string[];
+  /** Searches with more threads than were read. */
+  overflowing: Overflow[];
+  /** True when the budget stopped reading further pages for the filters. */
+  budgetCut: boolean;
+  /** Top threads shown without quotes, and why. */
+  unquoted: Unquoted;
   /** Threads found before the server's own filters. */
   found: number;
   /** All threads that passed the filters, best first. */
   ranked: RankedThread[];
   requests: number;
-}
-
-/** A client that counts its requests and refuses to pass the budget: the budget is a promise. */
-function budgeted(client: HostelMateClient, max: number, onProgress?: (used: number, max: number) => void) {
-  let used = 0;
-  let done = 0;
-  const take = () => {
-    if (used >= max) throw new Error(`search request budget of ${max} exceeded`);
-    used += 1;
-  };
-  const report = <T>(promise: Promise<T>) =>
-    promise.finally(() => {
-      done += 1;
-      onProgress?.(done, max);
-    });
-  return {
-    get used() {
-      return used;
-    },
-    get remaining() {
-      return max - used;
-    },
-    listConversations: (...args: Parameters<HostelMateClient["listConversations"]>) => {
-      take();
-      return report(client.listConversations(...args));
-    },
-    getMessages: (...args: Parameters<HostelMateClient["getMessages"]>) => {
-      take();
-      return report(client.getMessages(...args));
-    },
-  };
 }
 
 function rank(a: RankedThread, b: RankedThread): number {
@@ -93,77 +78,80 @@ export async function runSearch(
   input: SearchInput,
   call: CallOptions = {},
 ): Promise<SearchOutcome> {
-  const api = budgeted(client, MAX_UPSTREAM_REQUESTS, input.onProgress);
+  // When one request fails the call, the others stop too rather than run on after the answer.
+  const stop = new AbortController();
+  try {
+    return await search(client, input, {
+      signal: call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal,
+      budget: new AttemptBudget(MAX_UPSTREAM_REQUESTS, input.onProgress),
+    });
+  } finally {
+    stop.abort();
+  }
+}
+
+async function search(
+  client: HostelMateClient,
+  input: SearchInput,
+  options: CallOptions & { budget: AttemptBudget },
+): Promise<SearchOutcome> {
+  const { budget } = options;
   const parsed = parseQuery(input.query);
   const needles = [...parsed.phrases, ...parsed.terms];
-  const searched = needles.slice(0, Math.max(1, MAX_UPSTREAM_REQUESTS - input.snippets));
+  // One search per needle, leaving room for the quotes; retries may still take some of that room.
+  const planned = needles.slice(0, Math.max(1, MAX_UPSTREAM_REQUESTS - input.snippets));
   const limit = pLimit(CONCURRENT_REQUESTS);
 
-  const pages = await Promise.all(
-    searched.map((needle) =>
-      limit(() =>
-        api.listConversations(
-          {
-            limit: RESULTS_PER_SEARCH,
-            offset: 0,
-            search: needle,
-            channel: input.channel,
-            booking_id: input.booking_id,
-          },
-          call,
-        ),
-      ),
-    ),
-  );
-
   const byId = new Map<string, RankedThread>();
-  const overflowing: string[] = [];
-  pages.forEach((page, index) => {
-    const needle = searched[index] ?? "";
-    if (page.pagination?.has_more) overflowing.push(needle);
-    for (const thread of page.results) {
+  const reader = needleReader(
+    client,
+    { channel: input.channel, booking_id: input.booking_id },
+    options,
+    limit,
+    (thread, needle) => {
       const entry = byId.get(thread.id) ?? { thread, matched: [], phraseMatch: false, snippets: [] };
+      if (entry.matched.includes(needle)) return;
       entry.matched.push(needle);
       if (parsed.phrases.includes(needle)) entry.phraseMatch = true;
       byId.set(thread.id, entry);
-    }
-  });
-  const ranked = [...byId.values()].filter((entry) => matchesFilters(entry.thread, input.filters)).sort(rank);
+    },
+  );
+  const states: NeedleState[] = planned.map((needle) => ({ needle, read: 0, total: null, more: false }));
+  const paid = await Promise.all(states.map((state) => reader.readNext(state)));
+  const searched = states.filter((_, index) => paid[index]);
+  const passing = () => [...byId.values()].filter((entry) => matchesFilters(entry.thread, input.filters));
 
-  // Open the top threads on this page and quote what matched, within what is left of the budget:
-  // first the opening page of each, then, while budget lasts, the newest page of long threads whose
-  // opening page did not hold the match.
-  const toQuote = ranked
-    .slice(input.offset, input.offset + input.limit)
-    .slice(0, Math.min(input.snippets, api.remaining));
-  const firstPages = await Promise.all(
-    toQuote.map((entry) =>
-      limit(() => api.getMessages(entry.thread.id, { limit: MESSAGES_PER_READ, offset: 0 }, call)),
-    ),
-  );
-  await Promise.all(
-    toQuote.map(async (entry, index) => {
-      const first = firstPages[index];
-      if (!first) return;
-      let messages: Message[] = first.results;
-      const total = first.pagination?.total ?? null;
-      const missed = !messages.some((message) => messageMatches(message, needles));
-      if (missed && total !== null && total > MESSAGES_PER_READ && api.remaining > 0) {
-        const offset = total - MESSAGES_PER_READ;
-        messages = (await api.getMessages(entry.thread.id, { limit: MESSAGES_PER_READ, offset }, call))
-          .results;
-      }
-      entry.snippets = findSnippets(messages, needles);
-    }),
-  );
+  // One past the page, so that a "more:" line can be offered when there is more.
+  const want = input.offset + input.limit + 1;
+  const budgetCut =
+    hasFilters(input.filters) &&
+    (await readFurther(searched, reader, {
+      want,
+      found: () => passing().length,
+      // Quotes are worth an attempt each only for threads already found for this page.
+      reserve: () =>
+        Math.min(input.snippets, Math.max(0, Math.min(passing().length, want - 1) - input.offset)),
+      remaining: () => budget.remaining,
+    }));
+  const ranked = passing().sort(rank);
+
+  const page = ranked.slice(input.offset, input.offset + input.limit).slice(0, input.snippets);
+  const affordable = page.slice(0, Math.max(0, budget.remaining));
+  const unquoted = await quoteThreads(client, affordable, needles, budget, options, limit);
+  unquoted.budget += page.length - affordable.length;
 
   return {
     parsed,
-    searched,
-    skipped: needles.slice(searched.length),
-    overflowing,
+    searched: searched.map((state) => state.needle),
+    skipped: needles.slice(planned.length),
+    unsearched: states.filter((_, index) => !paid[index]).map((state) => state.needle),
+    overflowing: searched
+      .filter((state) => state.more)
+      .map(({ needle, read, total }) => ({ needle, read, total })),
+    budgetCut,
+    unquoted,
     found: byId.size,
     ranked,
-    requests: api.used,
+    requests: budget.used,
   };
 }

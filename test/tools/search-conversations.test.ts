@@ -163,3 +163,88 @@ describe("search_conversations on a long thread", () => {
     expect(result.structuredContent).toMatchObject({ threads: [{ id: LONG }] });
   });
 });
+
+describe("search_conversations with filters over a word with many threads", () => {
+  let big: Harness;
+  beforeAll(async () => {
+    // 650 threads ask for towels; only the 10 oldest are archived, at the end of every search's list.
+    big = await startHarness({
+      seed: Array.from({ length: 650 }, (_, index) => ({
+        key: `towels-${index}`,
+        channel: "BOOKING_COM" as const,
+        guestName: `Guest ${index}`,
+        subject: null,
+        status: index >= 640 ? ("ARCHIVED" as const) : ("OPEN" as const),
+        bookingKey: `towels-${index}`,
+        createdMinutesAgo: 10_000 + index * 10,
+        messages: [
+          {
+            direction: "INBOUND" as const,
+            source: "GUEST" as const,
+            content: "Do you rent towels?",
+            minutesAgo: 10 + index,
+          },
+        ],
+      })),
+    });
+  });
+  afterAll(() => big.close());
+  beforeEach(() => big.sandbox.reset());
+
+  const listOffsets = () =>
+    big.sandbox.requests
+      .filter((request) => !request.path.endsWith("/messages"))
+      .map((request) => request.query.offset);
+
+  it("reads further pages with what is left of the budget until the filter finds its threads", async () => {
+    const result = await big.call("search_conversations", { query: "towel", status: "ARCHIVED" });
+    const text = textOf(result);
+    expect(text.split("\n")[0]).toMatch(
+      /filters: ARCHIVED · 650 threads matched, 10 after filters · showing 1-10/,
+    );
+    expect((result.structuredContent as unknown as Found).threads).toHaveLength(10);
+    expect(listOffsets()).toEqual(["0", "100", "200", "300", "400", "500", "600"]);
+    expect(big.sandbox.requests).toHaveLength(12);
+    expect(text).not.toContain("Add words");
+  });
+
+  it("stops reading once the page is filled, and says how to check the rest", async () => {
+    const text = textOf(
+      await big.call("search_conversations", { query: "towel", status: "OPEN", limit: 5, snippets: 0 }),
+    );
+    expect(listOffsets()).toEqual(["0"]);
+    expect(text.split("\n").slice(-4)).toEqual([
+      "Filters (OPEN) were checked only on the threads read: towel (100 of 650); enough of them matched for this page. To check the rest, up to 500 threads a call:",
+      'continue: list_conversations search="towel" offset=100 status="OPEN"',
+      'narrow: add words, put an exact phrase in "quotes", or filter by channel, status, needs_reply or since.',
+      'more: search_conversations query="towel" offset=5 status="OPEN"',
+    ]);
+  });
+
+  it("says when the budget ran out, with the exact call that continues", async () => {
+    const result = await big.call("search_conversations", { query: "towel rent", status: "ARCHIVED" });
+    expect(big.sandbox.requests.length).toBeLessThanOrEqual(12);
+    expect(textOf(result)).toBe(
+      [
+        'Search "towel rent": no threads matched. searched: "towel rent", towel, rent · filters: ARCHIVED (600 matched before filters).',
+        "Filters (ARCHIVED) were checked only on the threads read: towel (600 of 650), rent (500 of 650); the 12-request budget ran out. To check the rest, up to 500 threads a call:",
+        'continue: list_conversations search="towel" offset=600 status="ARCHIVED"',
+        'continue: list_conversations search="rent" offset=500 status="ARCHIVED"',
+        "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
+      ].join("\n"),
+    );
+    big.sandbox.reset();
+    const rest = await big.call("list_conversations", { search: "towel", offset: 600, status: "ARCHIVED" });
+    expect(textOf(rest).split("\n")[0]).toMatch(
+      /^Conversations ARCHIVED: 10 found in threads 601-650 of 650/,
+    );
+  });
+
+  it("without filters, says that only the first threads were ranked and how to list the rest", async () => {
+    const text = textOf(await big.call("search_conversations", { query: "towel", limit: 1, snippets: 0 }));
+    expect(listOffsets()).toEqual(["0"]);
+    expect(text).toContain(
+      'More threads than were read contain towel (100 of 650): only those read were ranked. Hostel Mate\'s search narrows only by an exact phrase in "quotes", channel or booking_id. To list the rest:\ncontinue: list_conversations search="towel" offset=100',
+    );
+  });
+});
