@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { AttemptBudget, AttemptBudgetSpentError } from "../src/api/attempt-budget.js";
 import { createClient, type HostelMateClient, parseRetryAfter, pathSegment } from "../src/api/client.js";
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
@@ -275,5 +276,26 @@ describe("tolerant parsing", () => {
     if (!thread) throw new Error("empty seed");
     const page = await client.getMessages(thread.id, { limit: 5, offset: 0 });
     expect(page.pagination).toBeNull();
+  });
+});
+
+describe("an attempt budget in the call options", () => {
+  it("counts retries as attempts and stops retrying when it is spent", async () => {
+    sandbox.faults.failures.push({ status: 503, times: Number.POSITIVE_INFINITY, retryAfter: "0" });
+    const budget = new AttemptBudget(2);
+    const error = await failure(client.listConversations({ limit: 1, offset: 0 }, { budget }));
+    expect(error.status).toBe(503);
+    expect(sandbox.requests).toHaveLength(2);
+    expect(budget.remaining).toBe(0);
+    expect(log.filter((line) => line.includes("retrying"))).toHaveLength(1);
+  });
+
+  it("starts no request once it is spent", async () => {
+    const budget = new AttemptBudget(1);
+    await client.listConversations({ limit: 1, offset: 0 }, { budget });
+    await expect(client.listConversations({ limit: 2, offset: 0 }, { budget })).rejects.toThrow(
+      AttemptBudgetSpentError,
+    );
+    expect(sandbox.requests).toHaveLength(1);
   });
 });
