@@ -78,3 +78,24 @@ describe("since and until", () => {
     expect(await resolveDateRange({}, NOW, "UTC")).toBeUndefined();
   });
 });
+
+describe("the stale-year note", () => {
+  // New Year's Day: yesterday, last week and 3 days ago are all in the year before, rightly.
+  const NEW_YEAR = new Date("2027-01-01T12:00:00Z");
+
+  it.each(["yesterday", "last week", "3 days ago"])(
+    "is not given for %j, which falls in last year by itself",
+    async (since) => {
+      const resolved = await resolveDateRange({ since }, NEW_YEAR, "UTC");
+      expect(resolved?.from?.getUTCFullYear()).toBe(2026);
+      expect(resolved?.notes).toEqual([]);
+    },
+  );
+
+  it("is given for a date that writes out a past year", async () => {
+    const resolved = await resolveDateRange({ since: "2025-11-20" }, new Date("2026-11-28T10:00:00Z"), "UTC");
+    expect(resolved?.notes).toEqual([
+      'since "2025-11-20" is in 2025; today is 2026-11-28. If you meant this year, ask again with 2026.',
+    ]);
+  });
+});

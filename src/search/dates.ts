@@ -48,6 +48,10 @@ function wallOf(result: ParsedResult): WallTime {
   };
 }
 
+function writesYear(text: string, year: number): boolean {
+  return new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text);
+}
+
 async function resolveBound(
   name: "since" | "until",
   text: string,
@@ -66,9 +70,12 @@ async function resolveBound(
     );
   }
   const start = result.start;
-  if (start.isCertain("year") && (start.get("year") ?? nowWall.year) < nowWall.year) {
+  const year = start.get("year") ?? nowWall.year;
+  // Only a year the text spells out can be a slip: chrono is also certain of the year of
+  // "yesterday" or "last week", which in early January rightly fall in the year before.
+  if (year < nowWall.year && writesYear(text, year)) {
     notes.push(
-      `${name} ${JSON.stringify(text)} is in ${start.get("year")}; today is ${formatWallTime(now, timeZone).slice(0, 10)}. If you meant this year, ask again with ${nowWall.year}.`,
+      `${name} ${JSON.stringify(text)} is in ${year}; today is ${formatWallTime(now, timeZone).slice(0, 10)}. If you meant this year, ask again with ${nowWall.year}.`,
     );
   }
   // An explicit offset ("…Z", "+01:00") or a relative time ("2 hours ago") is an exact instant.
