@@ -1,5 +1,5 @@
-// stdout is the MCP protocol channel, so every log line goes to stderr — and, once a server is
-// running, also to MCP clients as log notifications (they filter by the level they ask for).
+// stdout is the MCP protocol channel, so log lines go to stderr — at HOSTELMATE_LOG_LEVEL — and,
+// once a server is running, to MCP clients as log notifications at the level each asks for.
 
 export const LOG_LEVELS = ["error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -11,7 +11,9 @@ export interface Logger {
   warn(message: string): void;
   info(message: string): void;
   debug(message: string): void;
-  /** Also send every line that passes the level to this sink. */
+  /** The stderr threshold. */
+  readonly level: LogLevel;
+  /** Also send every line to this sink, whatever the stderr level: the sink has its own. */
   addSink(sink: LogSink): void;
 }
 
@@ -19,13 +21,11 @@ export function createLogger(
   level: LogLevel = "info",
   write: (line: string) => void = (line) => process.stderr.write(line),
 ): Logger {
-  const threshold = LOG_LEVELS.indexOf(level);
   const sinks: LogSink[] = [];
   const at =
     (lineLevel: LogLevel) =>
     (message: string): void => {
-      if (LOG_LEVELS.indexOf(lineLevel) > threshold) return;
-      write(`hostelmate-mcp ${lineLevel}: ${message}\n`);
+      if (passes(lineLevel, level)) write(`hostelmate-mcp ${lineLevel}: ${message}\n`);
       for (const sink of sinks) sink(lineLevel, message);
     };
   return {
@@ -33,8 +33,21 @@ export function createLogger(
     warn: at("warn"),
     info: at("info"),
     debug: at("debug"),
+    level,
     addSink: (sink) => sinks.push(sink),
   };
 }
 
-export const silentLogger: Logger = { error() {}, warn() {}, info() {}, debug() {}, addSink() {} };
+/** Whether a line at `level` passes a threshold. */
+export function passes(level: LogLevel, threshold: LogLevel): boolean {
+  return LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(threshold);
+}
+
+export const silentLogger: Logger = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  level: "error",
+  addSink() {},
+};

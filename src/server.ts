@@ -9,6 +9,7 @@ import {
   McpError,
   type ServerNotification,
   type ServerRequest,
+  SetLevelRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { HostelMateClient } from "./api/client.js";
@@ -17,6 +18,7 @@ import type { ServerContext } from "./context.js";
 import { ApiError, describeError, UserInputError } from "./errors.js";
 import { type Clock, systemClock } from "./format/time.js";
 import type { Logger } from "./log.js";
+import { LogForwarding, mcpLevel } from "./log-forwarding.js";
 import { type NotesSource, noNotes } from "./notes.js";
 import { prompts } from "./prompts/index.js";
 import type { PromptDefinition } from "./prompts/prompt.js";
@@ -247,6 +249,26 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
   );
 }
 
+/**
+ * Sends log lines to the client as MCP notifications at the level it set. The SDK's own setLevel
+ * handler keeps that level where this server cannot read it and filters only after our stderr
+ * level has, so a client asking for info under HOSTELMATE_LOG_LEVEL=warn would get nothing: this
+ * handler replaces it and the forwarding decides.
+ */
+function forwardLogs(server: McpServer, logger: Logger): void {
+  const forwarding = new LogForwarding(logger.level);
+  server.server.setRequestHandler(SetLevelRequestSchema, (request) => {
+    forwarding.setClientLevel(request.params.level);
+    return {};
+  });
+  logger.addSink((level, message) => {
+    if (!server.isConnected() || !forwarding.forwards(level)) return;
+    void server.server
+      .sendLoggingMessage({ level: mcpLevel(level), logger: "hostelmate-mcp", data: message })
+      .catch(() => {});
+  });
+}
+
 export function createServer(dependencies: ServerDependencies): McpServer {
   const context: ServerContext = {
     client: dependencies.client,
@@ -260,16 +282,7 @@ export function createServer(dependencies: ServerDependencies): McpServer {
     { name: "hostelmate-mcp", title: "Hostel Mate", version: VERSION },
     { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
-  context.logger.addSink((level, message) => {
-    if (!server.isConnected()) return;
-    void server.server
-      .sendLoggingMessage({
-        level: level === "warn" ? "warning" : level,
-        logger: "hostelmate-mcp",
-        data: message,
-      })
-      .catch(() => {});
-  });
+  forwardLogs(server, context.logger);
   for (const tool of tools) registerTool(server, tool, context);
   for (const createPrompt of prompts) registerPrompt(server, createPrompt(context), context);
   for (const resource of resources) registerResource(server, resource, context);

@@ -8,7 +8,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
-import { createLogger } from "../src/log.js";
+import { createLogger, type LogLevel } from "../src/log.js";
 import type { NotesSource } from "../src/notes.js";
 import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
 import { createServer } from "../src/server.js";
@@ -18,7 +18,7 @@ export const TEST_API_KEY = "hm_live_TEST_SECRET_abcd1234";
 export interface Harness {
   sandbox: Sandbox;
   client: Client;
-  /** Everything the server wrote to its log. */
+  /** Everything the server wrote to its log (stderr). */
   log: string[];
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
   close(): Promise<void>;
@@ -34,11 +34,15 @@ export async function startHarness(
     cacheTtlMs?: number;
     rateLimitPerMinute?: number;
     callBudgetMs?: number;
+    /** The server's stderr level (HOSTELMATE_LOG_LEVEL); what it writes there lands in `log`. */
+    logLevel?: LogLevel;
+    /** The property's time zone (HOSTELMATE_TIMEZONE). */
+    timeZone?: string;
   } = {},
 ): Promise<Harness> {
   const sandbox = await startSandbox({ apiKey: TEST_API_KEY, ...options });
   const log: string[] = [];
-  const logger = createLogger("debug", (line) => log.push(line));
+  const logger = createLogger(options.logLevel ?? "debug", (line) => log.push(line));
   const api = createClient({
     apiUrl: options.apiUrl ?? sandbox.url,
     apiKey: TEST_API_KEY,
@@ -56,6 +60,7 @@ export async function startHarness(
     clock: () => now,
     ...(options.notes ? { notes: options.notes } : {}),
     ...(options.callBudgetMs ? { callBudgetMs: options.callBudgetMs } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
   const client = new Client({ name: "test-client", version: "1.0.0" });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();

@@ -128,4 +128,60 @@ describe("resilience", () => {
     ).toBe(true);
     expect(messages.some((line) => line.startsWith("debug:"))).toBe(false);
   });
+
+  describe("log forwarding at the client's level, apart from the stderr level", () => {
+    const UNREADABLE = { query: "locker", since: "the other day" };
+
+    async function startWithLevel(logLevel: "warn" | "debug") {
+      const started = await startHarness({ logLevel });
+      const forwarded: string[] = [];
+      started.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+        forwarded.push(`${notification.params.level}: ${String(notification.params.data)}`);
+      });
+      return { started, forwarded };
+    }
+
+    // A ping answered after the call means the notifications sent before its result have arrived.
+    async function callAndSettle(started: Harness): Promise<void> {
+      await started.call("search_conversations", UNREADABLE);
+      await started.client.ping();
+    }
+
+    it("sends info lines to a client that asked for info while stderr is at warn", async () => {
+      const { started, forwarded } = await startWithLevel("warn");
+      harness = started;
+      await started.client.setLoggingLevel("info");
+      await callAndSettle(started);
+      expect(forwarded).toEqual([
+        'info: search_conversations: since: could not read "the other day" as a date. Use a date like 2026-11-18, a time like 2026-11-18T09:00, or words like "yesterday", "3 days ago", "last week", "Monday".',
+      ]);
+      expect(started.log.some((line) => line.includes("could not read"))).toBe(false);
+    });
+
+    it("keeps stderr at its own level when the client asks for less", async () => {
+      const { started, forwarded } = await startWithLevel("debug");
+      harness = started;
+      await started.client.setLoggingLevel("error");
+      await callAndSettle(started);
+      expect(forwarded).toEqual([]);
+      expect(
+        started.log.some((line) => line.startsWith("hostelmate-mcp info: search_conversations: since")),
+      ).toBe(true);
+    });
+
+    it("sends a client that set no level what stderr gets", async () => {
+      const { started, forwarded } = await startWithLevel("warn");
+      harness = started;
+      await callAndSettle(started);
+      started.sandbox.faults.failures.push({ status: 503, times: 1, retryAfter: "0" });
+      await started.call("list_conversations", { limit: 1 });
+      await started.client.ping();
+      expect(forwarded).toEqual([
+        expect.stringMatching(
+          /^warning: retrying GET \/api\/v1\/client\/conversations\?limit=1&offset=0 after HTTP 503/,
+        ),
+      ]);
+      expect(started.log).toEqual([expect.stringMatching(/^hostelmate-mcp warn: retrying GET/)]);
+    });
+  });
 });
