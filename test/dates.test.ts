@@ -29,7 +29,7 @@ describe("since and until", () => {
 
   it("echoes the resolved range in the property's time zone", async () => {
     expect((await range("last week", undefined, "Asia/Tokyo")).label).toBe(
-      "2026-11-18 00:00 → now Asia/Tokyo",
+      "2026-11-16 00:00 → now Asia/Tokyo",
     );
     expect((await range(undefined, "2026-11-20", "America/New_York")).label).toBe(
       "the beginning → 2026-11-20 23:59 America/New_York",
@@ -97,5 +97,40 @@ describe("the stale-year note", () => {
     expect(resolved?.notes).toEqual([
       'since "2025-11-20" is in 2025; today is 2026-11-28. If you meant this year, ask again with 2026.',
     ]);
+  });
+});
+
+describe("last week", () => {
+  it("is the previous calendar week, Monday to Sunday, as since and as until", async () => {
+    // NOW is Wednesday 25 November: last week ran from Monday 16 to Sunday 22.
+    expect(await range("last week", "last week", "UTC")).toMatchObject({
+      from: "2026-11-16T00:00:00.000Z",
+      to: "2026-11-22T23:59:59.999Z",
+      label: "2026-11-16 00:00 → 2026-11-22 23:59 UTC",
+    });
+    expect((await range("since last week", undefined, "UTC")).from).toBe("2026-11-16T00:00:00.000Z");
+    expect((await range("letzte Woche", undefined, "UTC")).from).toBe("2026-11-16T00:00:00.000Z");
+  });
+
+  it.each([
+    ["a Monday", "2026-11-23T09:00:00Z", "2026-11-16T00:00:00.000Z"],
+    ["a Sunday", "2026-11-29T09:00:00Z", "2026-11-16T00:00:00.000Z"],
+  ])("is the week before this one on %s", async (_, now, from) => {
+    expect((await resolveDateRange({ since: "last week" }, new Date(now), "UTC"))?.from?.toISOString()).toBe(
+      from,
+    );
+  });
+
+  it("follows the property's calendar: Sunday evening in UTC is already Monday in Tokyo", async () => {
+    const sundayEvening = new Date("2026-11-29T20:00:00Z");
+    const utc = await resolveDateRange({ since: "last week", until: "last week" }, sundayEvening, "UTC");
+    const tokyo = await resolveDateRange(
+      { since: "last week", until: "last week" },
+      sundayEvening,
+      "Asia/Tokyo",
+    );
+    expect(utc?.label).toBe("2026-11-16 00:00 → 2026-11-22 23:59 UTC");
+    expect(tokyo?.label).toBe("2026-11-23 00:00 → 2026-11-29 23:59 Asia/Tokyo");
+    expect(tokyo?.from?.toISOString()).toBe("2026-11-22T15:00:00.000Z");
   });
 });

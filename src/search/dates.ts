@@ -1,8 +1,10 @@
 // `since` and `until` as a person or a model writes them — an ISO date or time, or words like
 // "yesterday", "last week", "3 days ago", "since Monday" — resolved in the property's time zone.
+// "last week" is the previous calendar week (see calendar-week.ts); the rest is chrono's reading.
 // chrono-node is loaded on first use: most calls have no dates, and start-up time matters.
 import type { ParsedResult } from "chrono-node";
 import { UserInputError } from "../errors.js";
+import { type Day, previousWeek } from "./calendar-week.js";
 import { formatWallTime, type WallTime, wallTimeAt, wallTimeToInstant } from "./zoned-time.js";
 
 export interface DateRange {
@@ -25,9 +27,13 @@ function loadChrono(): Promise<Chrono> {
 // Words that frame a bound rather than name a time: "since Monday", "before Friday".
 const FRAMING = /^(since|from|after|starting|until|till|til|before|up to|through|by)\s+/i;
 
+function unframed(text: string): string {
+  return text.trim().replace(FRAMING, "");
+}
+
 async function parseMoment(text: string, reference: Date): Promise<ParsedResult | undefined> {
   const chrono = await loadChrono();
-  const cleaned = text.trim().replace(FRAMING, "");
+  const cleaned = unframed(text);
   // The reference is the zone's wall-clock written as UTC, so results come out in wall-clock terms.
   const ref = { instant: reference, timezone: 0 };
   for (const parser of [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.it, chrono.pt]) {
@@ -60,6 +66,8 @@ async function resolveBound(
   notes: string[],
 ): Promise<Date> {
   const nowWall = wallTimeAt(now, timeZone);
+  const week = previousWeek(unframed(text), nowWall);
+  if (week) return dayBound(name, name === "since" ? week.first : week.last, timeZone);
   const reference = new Date(
     Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute),
   );
@@ -81,13 +89,15 @@ async function resolveBound(
   // An explicit offset ("…Z", "+01:00") or a relative time ("2 hours ago") is an exact instant.
   if (start.isCertain("timezoneOffset")) return start.date();
   const wall = wallOf(result);
-  if (!start.isCertain("hour")) {
-    // A day: since its first minute, until its last.
-    wall.hour = name === "since" ? 0 : 23;
-    wall.minute = name === "since" ? 0 : 59;
-  }
-  const instant = wallTimeToInstant(wall, timeZone);
-  return name === "until" && !start.isCertain("hour") ? new Date(instant.getTime() + 59_999) : instant;
+  if (!start.isCertain("hour")) return dayBound(name, wall, timeZone);
+  return wallTimeToInstant(wall, timeZone);
+}
+
+/** A day as a bound: since its first minute, until the end of its last. */
+function dayBound(name: "since" | "until", day: Day, timeZone: string): Date {
+  const since = name === "since";
+  const instant = wallTimeToInstant({ ...day, hour: since ? 0 : 23, minute: since ? 0 : 59 }, timeZone);
+  return since ? instant : new Date(instant.getTime() + 59_999);
 }
 
 export async function resolveDateRange(

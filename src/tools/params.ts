@@ -73,12 +73,12 @@ export const FilterFields = {
   since: typedText(100)
     .optional()
     .describe(
-      'Only threads whose last message is at or after this: an ISO date or time (2026-11-18, 2026-11-18T09:00) or words like "yesterday", "3 days ago", "last week", "Monday" — in the property\'s time zone.',
+      'Only threads whose last message is at or after this: an ISO date or time (2026-11-18, 2026-11-18T09:00) or words like "yesterday", "3 days ago", "last week", "Monday" — in the property\'s time zone. "last week" is the previous calendar week, Monday to Sunday: since its Monday.',
     ),
   until: typedText(100)
     .optional()
     .describe(
-      "Only threads whose last message is at or before this; same forms as since. A day means its end.",
+      'Only threads whose last message is at or before this; same forms as since. A day means its end; "last week" ends on its Sunday.',
     ),
 };
 
