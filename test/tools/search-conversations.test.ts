@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { stableUuid } from "../../src/sandbox/dataset.js";
+import { lastActivity, type SandboxThread, stableUuid, unreadCount } from "../../src/sandbox/dataset.js";
 import { expectRefused, type Harness, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
@@ -246,5 +246,128 @@ describe("search_conversations with filters over a word with many threads", () =
     expect(text).toContain(
       'More threads than were read contain towel (100 of 650): only those read were ranked. Hostel Mate\'s search narrows only by an exact phrase in "quotes", channel or booking_id. To list the rest:\ncontinue: list_conversations search="towel" offset=100',
     );
+  });
+});
+
+describe("search_conversations filters, each against the sandbox's own data", () => {
+  const containsThe = (thread: SandboxThread) =>
+    [thread.guest_name, thread.subject, ...thread.messages.map((message) => message.content)].some((text) =>
+      text?.toLowerCase().includes("the"),
+    );
+  const ids = (found: Found) => found.threads.map((thread) => thread.id).sort();
+  const BROAD = { query: "the", limit: 50, snippets: 0 };
+
+  it("unread_only keeps exactly the threads with unread messages", async () => {
+    const all = await search(BROAD);
+    const { text, found } = await search({ ...BROAD, unread_only: true });
+    const expected = harness.sandbox.threads
+      .filter((thread) => containsThe(thread) && unreadCount(thread) > 0)
+      .map((thread) => thread.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.found.total);
+    expect(ids(found)).toEqual(expected);
+    expect(text.split("\n")[0]).toContain(
+      `filters: unread · ${all.found.total} threads matched, ${expected.length} after filters`,
+    );
+  });
+
+  it("needs_reply false keeps exactly the threads that needs_reply true leaves out", async () => {
+    const all = await search(BROAD);
+    const waiting = await search({ ...BROAD, needs_reply: true });
+    const answered = await search({ ...BROAD, needs_reply: false });
+    expect(waiting.found.total).toBeGreaterThan(0);
+    expect(answered.found.total).toBeGreaterThan(0);
+    expect([...ids(waiting.found), ...ids(answered.found)].sort()).toEqual(ids(all.found));
+    const lines = answered.text.split("\n").filter((line) => /^[0-9a-f]{8}-/.test(line));
+    expect(lines).toHaveLength(answered.found.total);
+    expect(lines.some((line) => line.includes("NEEDS REPLY"))).toBe(false);
+    expect(answered.text.split("\n")[0]).toContain("filters: not needing a reply");
+  });
+
+  it("until keeps exactly the threads whose last message is at or before the end of that day", async () => {
+    const { text, found } = await search({ ...BROAD, until: "2026-11-20" });
+    const end = Date.parse("2026-11-20T23:59:59.999Z");
+    const expected = harness.sandbox.threads
+      .filter((thread) => containsThe(thread) && Date.parse(lastActivity(thread)) <= end)
+      .map((thread) => thread.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(found)).toEqual(expected);
+    expect(text.split("\n")[0]).toContain("filters: last activity the beginning → 2026-11-20 23:59 UTC");
+  });
+});
+
+describe("search_conversations ranking tie-breaks", () => {
+  let ranked: Harness;
+  // Query: "blue door" key room. P matches the phrase and key; Q, R and S match key and room. R and Q
+  // need a reply (R is newer); S does not, though it is the newest of them; T matches one word only.
+  const thread = (key: string, content: string, guestLast: boolean, minutesAgo: number) => ({
+    key,
+    channel: "WHATSAPP" as const,
+    guestName: key,
+    subject: null,
+    status: "OPEN" as const,
+    bookingKey: key,
+    createdMinutesAgo: minutesAgo + 100,
+    messages: [
+      { direction: "INBOUND" as const, source: "GUEST" as const, content, minutesAgo: minutesAgo + 1 },
+      ...(guestLast
+        ? []
+        : [{ direction: "OUTBOUND" as const, source: "MANUAL" as const, content: "Noted.", minutesAgo }]),
+    ],
+  });
+  beforeAll(async () => {
+    ranked = await startHarness({
+      seed: [
+        thread("P", "The key to the blue door is stuck.", false, 5_000),
+        thread("Q", "Where is the key for my room?", true, 3_000),
+        thread("R", "Room key broken?", true, 1_000),
+        thread("S", "Is the room key at reception?", false, 10),
+        thread("T", "I lost my key.", true, 5),
+      ],
+    });
+  });
+  afterAll(() => ranked.close());
+
+  it("orders equal word counts by whole phrase, then needing a reply, then newest", async () => {
+    const result = await ranked.call("search_conversations", { query: '"blue door" key room', snippets: 0 });
+    const found = result.structuredContent as unknown as Found;
+    expect(found.searched).toEqual(["blue door", "key", "room"]);
+    expect(found.threads.map((entry) => entry.id)).toEqual(
+      ["P", "R", "Q", "S", "T"].map((key) => stableUuid("thread", key)),
+    );
+    expect(found.threads.map((entry) => entry.matched.length)).toEqual([2, 2, 2, 2, 1]);
+  });
+});
+
+describe("search_conversations in the property's time zone", () => {
+  let tokyo: Harness;
+  beforeAll(async () => {
+    tokyo = await startHarness({ timeZone: "Asia/Tokyo" });
+  });
+  afterAll(() => tokyo.close());
+
+  it("reads 'yesterday' on Tokyo's calendar and echoes the range in Tokyo time", async () => {
+    // The clock is 2026-11-24 18:00 UTC, already 03:00 on the 25th in Tokyo: yesterday began at 15:00 UTC on the 23rd.
+    const result = await tokyo.call("search_conversations", {
+      query: "the",
+      since: "yesterday",
+      limit: 50,
+      snippets: 0,
+    });
+    const text = textOf(result);
+    expect(text.split("\n")[0]).toContain("filters: last activity 2026-11-24 00:00 → now Asia/Tokyo");
+    const from = Date.parse("2026-11-23T15:00:00Z");
+    const utcFrom = Date.parse("2026-11-23T00:00:00Z");
+    const lastOf = tokyo.sandbox.threads.map((thread) => Date.parse(lastActivity(thread)));
+    // Threads between UTC's yesterday and Tokyo's make the zone matter to the answer.
+    expect(lastOf.some((at) => at >= utcFrom && at < from)).toBe(true);
+    const found = result.structuredContent as unknown as Found;
+    expect(found.threads.length).toBeGreaterThan(0);
+    for (const entry of found.threads) {
+      const threadData = tokyo.sandbox.threads.find((candidate) => candidate.id === entry.id);
+      expect(Date.parse(lastActivity(threadData as SandboxThread))).toBeGreaterThanOrEqual(from);
+    }
   });
 });
