@@ -52,12 +52,12 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
   const notes: string[] = [];
   if (unquoted.budget > 0) {
     notes.push(
-      `${unquoted.budget} of the top threads are shown without quotes: the ${MAX_UPSTREAM_REQUESTS} requests a search may make were spent, retries after Hostel Mate errors included. Read them with get_messages.`,
+      `${unquoted.budget} of the top threads ${unquoted.budget === 1 ? "is" : "are"} shown without quotes: the ${MAX_UPSTREAM_REQUESTS} requests a search may make were spent, retries after Hostel Mate errors included. Read them with get_messages.`,
     );
   }
   if (unquoted.failed > 0) {
     notes.push(
-      `${unquoted.failed} of the top threads are shown without quotes: Hostel Mate did not give their messages. Read them with get_messages.`,
+      `${unquoted.failed} of the top threads ${unquoted.failed === 1 ? "is" : "are"} shown without quotes: Hostel Mate did not give their messages. Read them with get_messages.`,
     );
   }
   return notes;

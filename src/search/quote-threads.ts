@@ -2,7 +2,7 @@
 // of each, then, while the budget lasts, the newest page of long threads whose opening page did not
 // hold the match. Quotes are a help, not the answer: a thread that cannot be read keeps its line
 // and the result says why its quote is missing.
-import type pLimit from "p-limit";
+import type { LimitFunction } from "p-limit";
 import { type AttemptBudget, AttemptBudgetSpentError } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Message, MessagePage } from "../api/schemas.js";
@@ -26,7 +26,7 @@ export async function quoteThreads(
   needles: readonly string[],
   budget: AttemptBudget,
   call: CallOptions,
-  limit: ReturnType<typeof pLimit>,
+  limit: LimitFunction,
 ): Promise<Unquoted> {
   const unquoted: Unquoted = { budget: 0, failed: 0 };
   // Every read goes through the same limit, so the search never has more requests in flight.

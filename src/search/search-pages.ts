@@ -2,7 +2,7 @@
 // attempt budget. Filters the API lacks (status, unread, needs-reply, dates) do not narrow its
 // search, so with such filters a word with more hits than one page is read further, page by page,
 // until enough threads pass the filters or the budget runs out.
-import type pLimit from "p-limit";
+import type { LimitFunction } from "p-limit";
 import { AttemptBudgetSpentError } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Conversation, ConversationPage } from "../api/schemas.js";
@@ -28,7 +28,7 @@ export function needleReader(
   client: HostelMateClient,
   query: { channel?: string | undefined; booking_id?: string | undefined },
   call: CallOptions,
-  limit: ReturnType<typeof pLimit>,
+  limit: LimitFunction,
   onThread: (thread: Conversation, needle: string) => void,
 ): NeedleReader {
   return {
