@@ -3,9 +3,43 @@
 // what src/index.ts imports on first use (the demo sandbox, the doctor, the HTTP client, date
 // parsing) lands in dist/chunks/ and is not parsed at start. `npm run bench` measures the result.
 import { chmod, rm } from "node:fs/promises";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const outdir = "dist";
+
+/** Replaces modules the server loads but never uses with a few lines, so a start does not parse them. */
+function leaveOut(name: string, filter: RegExp, importer: RegExp, contents: string): Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) =>
+        importer.test(args.importer) ? { path: args.path, namespace: name } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: "js", resolveDir: "." }));
+    },
+  };
+}
+
+const plugins = [
+  // The SDK's default JSON Schema validator, Ajv with its formats (~130 KB): the server hands the SDK
+  // its own (NO_ELICITATION in src/server.ts), since it never elicits, so the default is never built.
+  leaveOut(
+    "sdk-default-validator",
+    /\/validation\/ajv-provider\.js$/,
+    /@modelcontextprotocol\/sdk\//,
+    `export class AjvJsonSchemaValidator {
+      getValidator() { throw new Error("hostelmate-mcp is built without Ajv: it validates no elicitation answers"); }
+    }`,
+  ),
+  // zod's error messages in 40 languages (~200 KB); it uses English unless told otherwise, and
+  // nothing here tells it otherwise.
+  leaveOut(
+    "zod-english-only",
+    /^\.\.\/locales\/index\.js$/,
+    /\/node_modules\/zod\//,
+    `export { default as en } from "zod/v4/locales/en.js";`,
+  ),
+];
 
 // Chunk names carry a content hash, so an old build's chunks would linger and get packed.
 await rm(outdir, { recursive: true, force: true });
@@ -28,5 +62,6 @@ await build({
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
   logLevel: "warning",
+  plugins,
 });
 await chmod(`${outdir}/index.js`, 0o755);

@@ -1,6 +1,7 @@
 // The one place that touches McpServer: it registers the tools, prompts and resources, wraps their
 // results and turns every failure into a sentence for the model — an isError result for tools, a
 // protocol error for prompts and resources. Details go to the log, never to the model.
+import type { ServerOptions } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
@@ -126,6 +127,15 @@ function protocolError(sentence: string, error: unknown): never {
   const code = error instanceof UserInputError ? ErrorCode.InvalidParams : ErrorCode.InternalError;
   throw new McpError(code, sentence);
 }
+
+// The SDK validates only users' answers to elicitations with a JSON Schema validator, and this server
+// never asks users anything. Handing it this one keeps it from building its default (Ajv) at every
+// start, and lets the build leave Ajv out altogether (scripts/build.ts).
+const NO_ELICITATION: NonNullable<ServerOptions["jsonSchemaValidator"]> = {
+  getValidator() {
+    throw new Error("hostelmate-mcp never asks users for input, so it has no answers to validate");
+  },
+};
 
 function registerTool(server: McpServer, tool: Tool, context: ServerContext): void {
   const output = z.object(tool.outputSchema);
@@ -280,7 +290,7 @@ export function createServer(dependencies: ServerDependencies): McpServer {
   };
   const server = new McpServer(
     { name: "hostelmate-mcp", title: "Hostel Mate", version: VERSION },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: NO_ELICITATION },
   );
   forwardLogs(server, context.logger);
   for (const tool of tools) registerTool(server, tool, context);
