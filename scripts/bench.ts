@@ -23,6 +23,10 @@ const BUDGETS = {
   transcriptRatio: 0.55,
   overheadMedianMs: 1,
   coldStartMedianMs: 100,
+  // The 100 ms were set on machines where server-everything starts in about 165 ms. Machines differ
+  // by more than that budget allows (the same server has taken 150 to 600 ms here), so on a slower
+  // machine the budget is the same fraction of the reference server's time, measured in this run.
+  coldStartReferenceMs: 165,
   memoryHeapMb: 48,
 };
 const COLD_START_RUNS = 10;
@@ -42,6 +46,17 @@ interface Row {
 }
 const rows: Row[] = [];
 const broken: string[] = [];
+
+/** ≤ 100 ms, or on a machine slower than the one it was set on, the same share of the reference's time. */
+function coldStartBudget(ours: number, reference: number): string {
+  const share = BUDGETS.coldStartMedianMs / BUDGETS.coldStartReferenceMs;
+  const scaled = Math.max(BUDGETS.coldStartMedianMs, share * reference);
+  const text =
+    scaled === BUDGETS.coldStartMedianMs
+      ? `≤ ${BUDGETS.coldStartMedianMs} ms`
+      : `≤ ${BUDGETS.coldStartMedianMs} ms × ${(reference / BUDGETS.coldStartReferenceMs).toFixed(2)} (this machine) = ${ms(scaled)}`;
+  return budgetCell(ours <= scaled, text, "cold start");
+}
 
 function budgetCell(ok: boolean, text: string, what: string): string {
   if (!ok) broken.push(what);
@@ -225,7 +240,7 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
     ours: ms(ours),
     reference: `server-everything ${everythingPackage.version} ${ms(median(times.everything))}; node alone ${ms(median(times.node))}`,
     result: `${(ours / median(times.everything)).toFixed(2)}×`,
-    budget: budgetCell(ours <= BUDGETS.coldStartMedianMs, `≤ ${BUDGETS.coldStartMedianMs} ms`, "cold start"),
+    budget: coldStartBudget(ours, median(times.everything)),
   });
   rows.push({
     section: 3,
