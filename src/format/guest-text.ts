@@ -11,8 +11,11 @@ const INVISIBLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
 
-// 13 to 19 digits, optionally grouped by single spaces or dashes, not glued to other digits.
-const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+// Groups of digits joined by spaces or dashes, as many as people type: the way card numbers are written.
+const DIGIT_GROUPS = /\d+(?:[ \t\u00A0\u2007\u202F\u2010-\u2015-]+\d+)*/g;
+
+const CARD_MIN_DIGITS = 13;
+const CARD_MAX_DIGITS = 19;
 
 function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -27,12 +30,56 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+interface CardRun {
+  first: number;
+  last: number;
+  digits: string;
+}
+
+/**
+ * A card can sit inside a longer run of groups ("Room 12 4111…", an expiry date after it), so every
+ * run of consecutive groups with 13–19 digits is a candidate. Only Luhn-valid ones are cards, and no
+ * issuer number starts with 0; where candidates overlap, the longest wins.
+ */
+function maskGroups(text: string): string {
+  const groups = [...text.matchAll(/\d+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    digits: match[0],
+  }));
+  const found: CardRun[] = [];
+  for (let first = 0; first < groups.length; first++) {
+    let digits = "";
+    for (let last = first; last < groups.length; last++) {
+      digits += groups[last]?.digits ?? "";
+      if (digits.length > CARD_MAX_DIGITS) break;
+      if (digits.length >= CARD_MIN_DIGITS && !digits.startsWith("0") && passesLuhn(digits)) {
+        found.push({ first, last, digits });
+      }
+    }
+  }
+  if (found.length === 0) return text;
+  found.sort((a, b) => b.digits.length - a.digits.length || a.first - b.first);
+  const taken = new Array<boolean>(groups.length).fill(false);
+  const chosen: CardRun[] = [];
+  for (const run of found) {
+    if (taken.slice(run.first, run.last + 1).some(Boolean)) continue;
+    taken.fill(true, run.first, run.last + 1);
+    chosen.push(run);
+  }
+  chosen.sort((a, b) => a.first - b.first);
+  let result = "";
+  let position = 0;
+  for (const run of chosen) {
+    result += `${text.slice(position, groups[run.first]?.start)}[card ending ${run.digits.slice(-4)}]`;
+    position = groups[run.last]?.end ?? text.length;
+  }
+  return result + text.slice(position);
+}
+
 /** Payment card numbers (Luhn-valid, 13–19 digits) become `[card ending 1111]`. */
 export function maskCardNumbers(value: string): string {
-  return value.replace(CARD_CANDIDATE, (match) => {
-    const digits = match.replace(/[ -]/g, "");
-    return passesLuhn(digits) ? `[card ending ${digits.slice(-4)}]` : match;
-  });
+  return value.replace(DIGIT_GROUPS, maskGroups);
 }
 
 export function cleanGuestText(value: string): string {
