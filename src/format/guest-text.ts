@@ -5,11 +5,16 @@
 
 import { clip } from "./text.js";
 
-// Control characters except tab and newline; zero-width and joiner characters; bidi embeddings,
-// overrides and isolates; word joiner and invisible operators; BOM; soft hyphen; Unicode tag characters.
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
+// Whatever some client renders as a line break becomes a newline, so each part of the text gets its
+// own ">" and nothing after a separator can pose as a header line of ours.
+const LINE_BREAKS = /\r\n|[\r\v\f\u0085\u2028\u2029]/g;
+
+// Characters that show as nothing yet can hide or reorder text: every format character (zero-width
+// spaces and joiners — ZWJ too, at the cost of joined emoji —, bidi controls and isolates, BOM, soft
+// hyphen, tags), every default-ignorable code point (variation selectors, Hangul fillers, combining
+// grapheme joiner, Mongolian vowel separator), lone surrogates, and control characters but tab and
+// newline. Properties rather than a hand-made list, so a code point we did not think of is covered.
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}]|[^\P{Cc}\n\t]/gu;
 
 // Groups of digits joined by spaces or dashes, as many as people type: the way card numbers are written.
 const DIGIT_GROUPS = /\d+(?:[ \t\u00A0\u2007\u202F\u2010-\u2015-]+\d+)*/g;
@@ -83,7 +88,7 @@ export function maskCardNumbers(value: string): string {
 }
 
 export function cleanGuestText(value: string): string {
-  return maskCardNumbers(value.replace(/\r\n?/g, "\n").replace(INVISIBLE, ""));
+  return maskCardNumbers(value.replace(LINE_BREAKS, "\n").replace(INVISIBLE, ""));
 }
 
 /** Clean text folded onto one line, so that it cannot start a line of its own. */
