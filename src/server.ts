@@ -228,7 +228,12 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
             mimeType: resource.mimeType,
           })),
         }),
-        protocolError,
+        // One failing listing must not hide the others: resources/list also carries the fixed
+        // resources (the property notes), which need no API at all.
+        (sentence) => {
+          context.logger.warn(`resources/list: left out the ${resource.name} resources: ${sentence}`);
+          return { resources: [] };
+        },
       ),
     complete,
   });

@@ -1,3 +1,4 @@
+import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inlineNotes } from "../src/notes.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
@@ -37,6 +38,24 @@ describe("resources", () => {
     expect(resources.some((resource) => resource.uri === "hostelmate://property/notes")).toBe(true);
   });
 
+  it.each([
+    ["the feature is disabled", { featureDisabled: true }, /feature is not enabled/],
+    [
+      "the key is rejected",
+      { failures: [{ status: 401, times: Number.POSITIVE_INFINITY }] },
+      /rejected the API key/,
+    ],
+  ] as const)("still lists the property notes when %s", async (_why, faults, sentence) => {
+    Object.assign(harness.sandbox.faults, faults);
+    harness.log.length = 0;
+    const { resources } = await harness.client.listResources();
+    expect(resources.map((resource) => resource.uri)).toEqual(["hostelmate://property/notes"]);
+    const warnings = harness.log.filter((line) => line.includes("warn: resources/list: left out"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(sentence);
+    expect(harness.log.join("")).not.toMatch(/ error: /);
+  });
+
   it("reads a thread as its transcript", async () => {
     const text = await read(`hostelmate://conversations/${LOCKER}`);
     const bookingId = harness.sandbox.threads.find((thread) => thread.id === LOCKER)?.booking_id;
@@ -64,5 +83,14 @@ describe("resources", () => {
       /There is no conversation with id/,
     );
     expect(harness.sandbox.requests.filter((request) => request.path.includes("etc"))).toEqual([]);
+  });
+
+  it("refuses a URI whose percent-encoding is broken with a sentence, not an internal error", async () => {
+    harness.log.length = 0;
+    const failure = read("hostelmate://conversations/%E0%A4%A");
+    await expect(failure).rejects.toMatchObject({ code: ErrorCode.InvalidParams });
+    await expect(failure).rejects.toThrow(/is not a conversation.*percent-encoding is broken/);
+    expect(harness.log.join("")).not.toMatch(/ error: |internal error/);
+    expect(harness.sandbox.requests).toEqual([]);
   });
 });

@@ -42,12 +42,15 @@ export const conversation: TemplateResource = {
   },
   async read(variables, { client, clock }, signal) {
     const raw = variables.thread_id ?? "";
-    const parsed = ThreadId.safeParse(decodeURIComponent(raw));
-    if (!parsed.success) {
+    const notAThread = `hostelmate://conversations/${field(raw).slice(0, 60)} is not a conversation: the part after conversations/ must be a thread id like a1b2c3d4-e5f6-7890-abcd-ef1234567890.`;
+    const decoded = decodeOrUndefined(raw);
+    if (decoded === undefined) {
       throw new UserInputError(
-        `hostelmate://conversations/${field(raw).slice(0, 60)} is not a conversation: the part after conversations/ must be a thread id like a1b2c3d4-e5f6-7890-abcd-ef1234567890.`,
+        `${notAThread} Its percent-encoding is broken (a % must start a valid UTF-8 escape).`,
       );
     }
+    const parsed = ThreadId.safeParse(decoded);
+    if (!parsed.success) throw new UserInputError(notAThread);
     const window = await readThread(client, parsed.data, { limit: RESOURCE_MESSAGES }, { signal });
     return formatTranscript({ threadId: parsed.data, window, limit: RESOURCE_MESSAGES, now: clock() }).text;
   },
@@ -55,3 +58,12 @@ export const conversation: TemplateResource = {
     thread_id: (typed, { client, logger }) => completeThreadId(client, typed, logger),
   },
 };
+
+/** A malformed escape such as %E0%A4%A is the caller's mistake, not a failure of ours. */
+function decodeOrUndefined(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
