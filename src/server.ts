@@ -264,6 +264,11 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
   );
 }
 
+function firstLine(message: string): string {
+  const end = message.indexOf("\n");
+  return end === -1 ? message : message.slice(0, end);
+}
+
 /**
  * Sends log lines to the client as MCP notifications at the level it set. The SDK's own setLevel
  * handler keeps that level where this server cannot read it and filters only after our stderr
@@ -279,7 +284,8 @@ function forwardLogs(server: McpServer, logger: Logger): void {
   logger.addSink((level, message) => {
     if (!server.isConnected() || !forwarding.forwards(level)) return;
     void server.server
-      .sendLoggingMessage({ level: mcpLevel(level), logger: "hostelmate-mcp", data: message })
+      // A stack trace names our files and may quote data; it is for the operator's stderr only.
+      .sendLoggingMessage({ level: mcpLevel(level), logger: "hostelmate-mcp", data: firstLine(message) })
       .catch(() => {});
   });
 }

@@ -1,5 +1,11 @@
 // Behaviour of the MCP layer itself, beyond any one tool.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { type CallToolResult, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { HostelMateClient } from "../src/api/client.js";
+import { createLogger } from "../src/log.js";
+import { createServer } from "../src/server.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
 let harness: Harness;
@@ -67,5 +73,42 @@ describe("the MCP server", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(25_000);
     // The 118-message thread at limit 100 must have needed the cap, or this test proves nothing.
     expect(Math.max(...sizes)).toBeGreaterThan(20_000);
+  });
+});
+
+describe("log notifications", () => {
+  it("send MCP clients the first line of a failure; the stack stays on stderr", async () => {
+    // A client that fails the way a bug does: not with an ApiError, and with a stack.
+    const buggy: HostelMateClient = {
+      listConversations: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'results')");
+      },
+      getMessages: async () => {
+        throw new TypeError("unused");
+      },
+    };
+    const stderr: string[] = [];
+    const logger = createLogger("debug", (line) => stderr.push(line));
+    const server = createServer({ client: buggy, logger });
+    const client = new Client({ name: "test-client", version: "1.0.0" });
+    const notified: unknown[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      notified.push(notification.params.data);
+    });
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+    try {
+      const result = (await client.callTool({ name: "list_conversations", arguments: {} })) as CallToolResult;
+      expect(textOf(result)).toMatch(/^hostelmate-mcp hit an internal error/);
+      await waitFor(() => notified.length > 0);
+      expect(notified).toEqual([
+        "list_conversations failed: TypeError: Cannot read properties of undefined (reading 'results')",
+      ]);
+      // The operator still gets the whole stack.
+      expect(stderr.join("")).toMatch(/error: list_conversations failed: TypeError: .*\n\s+at /);
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 });
