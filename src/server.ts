@@ -14,6 +14,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { HostelMateClient } from "./api/client.js";
+import { setDeadline } from "./api/deadline.js";
 import { DEFAULT_CALL_BUDGET_MS } from "./config.js";
 import type { ServerContext } from "./context.js";
 import { ApiError, describeError, UserInputError } from "./errors.js";
@@ -83,7 +84,9 @@ async function guarded<T>(
 ): Promise<T> {
   const deadline = AbortSignal.timeout(context.callBudgetMs);
   try {
-    return await run(AbortSignal.any([clientSignal, deadline]));
+    return await run(
+      setDeadline(AbortSignal.any([clientSignal, deadline]), Date.now() + context.callBudgetMs),
+    );
   } catch (error) {
     if (clientSignal.aborted) {
       context.logger.debug(`${what}: cancelled by the client`);

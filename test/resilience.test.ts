@@ -23,6 +23,18 @@ describe("resilience", () => {
     expect((await harness.call("list_conversations", { limit: 1 })).isError).toBeFalsy();
   });
 
+  it("says the API timed out, naming its host, rather than starting a retry the budget cannot fit", async () => {
+    // The defaults scaled down: attempts of 10 s, 2 retries, a 30 s budget. A third attempt would
+    // start with less than one attempt's time left and end in the budget's vaguer sentence.
+    harness = await startHarness({ timeoutMs: 300, retryLimit: 2, callBudgetMs: 1_000 });
+    harness.sandbox.faults.hang = true;
+    const result = await harness.call("list_conversations", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Hostel Mate at 127\.0\.0\.1:\d+ did not answer in time\./);
+    expect(harness.sandbox.requests).toHaveLength(2);
+    expect(harness.log.join("")).toMatch(/warn: list_conversations: timeout from 127\.0\.0\.1/);
+  });
+
   it("answers identical requests from the cache and shares requests in flight", async () => {
     harness = await startHarness({ cacheTtlMs: 30_000 });
     harness.sandbox.faults.delayMs = 100;

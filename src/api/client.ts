@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from "../log.js";
 import { VERSION } from "../version.js";
 import { type AttemptBudget, AttemptBudgetSpentError, budgetIn } from "./attempt-budget.js";
 import { apiUrlProblems } from "./base-url.js";
+import { deadlineOf } from "./deadline.js";
 import { type Fetch, rateLimitedFetch } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
 import { SharedRequests } from "./shared-requests.js";
@@ -191,8 +192,9 @@ export function createClient(options: ClientOptions): HostelMateClient {
       logger.debug(`cache hit: ${key}`);
       return cached.value as z.output<T>;
     }
+    const deadline = deadlineOf(call.signal);
     const fresh = await shared.run(key, call.signal, async (signal) => {
-      const value = await fetchAndParse(spec, signal, call.budget);
+      const value = await fetchAndParse(spec, signal, call.budget, deadline);
       cache?.set(key, value);
       return value;
     });
@@ -203,18 +205,26 @@ export function createClient(options: ClientOptions): HostelMateClient {
     { endpoint, path, searchParams, schema, threadId }: RequestSpec<T>,
     signal: AbortSignal,
     budget: AttemptBudget | undefined,
+    deadline: number | undefined,
   ): Promise<Parsed<z.output<T>>> {
     if (budget && !budget.take()) throw new AttemptBudgetSpentError(budget.max);
-    // With a budget, no retry is even waited for once it is spent; the beforeRetry hook claims each one.
-    const budgeted = budget && {
-      context: { attemptBudget: budget },
-      retry: {
-        shouldRetry: (state: ShouldRetryState) => (budget.remaining > 0 ? retryUnlessLongWait(state) : false),
-      },
+    const mayRetry = (state: ShouldRetryState) => {
+      // With an attempt budget, no retry is even waited for once it is spent; the beforeRetry hook
+      // claims each one.
+      if (budget && budget.remaining <= 0) return false;
+      // A retry that cannot finish before the call's deadline would only trade this failure's own
+      // sentence (a timeout names the host) for the vaguer one of the exhausted call budget.
+      if (deadline !== undefined && deadline - Date.now() < options.timeoutMs) return false;
+      return retryUnlessLongWait(state);
     };
     let body: string;
     try {
-      const response = await api.get(path, { searchParams, signal, ...budgeted });
+      const response = await api.get(path, {
+        searchParams,
+        signal,
+        retry: { shouldRetry: mayRetry },
+        ...(budget ? { context: { attemptBudget: budget } } : {}),
+      });
       body = await response.text();
     } catch (error) {
       throw toApiError(error, endpoint, threadId);
