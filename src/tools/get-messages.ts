@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { readThread } from "../api/read-thread.js";
 import { toMessageRecord, toThreadRecord } from "../format/structured.js";
 import { formatTranscript, MESSAGE_CLIP_CHARS } from "../format/transcript.js";
 import { TranscriptShape } from "./outputs.js";
-import { limitParam, ThreadId } from "./params.js";
+import { flag, limitParam, ThreadId, wholeNumber } from "./params.js";
 import { defineTool } from "./tool.js";
 
 export default defineTool({
@@ -19,16 +18,12 @@ export default defineTool({
   inputSchema: {
     thread_id: ThreadId,
     limit: limitParam(100, 50, "messages"),
-    offset: z
-      .number()
-      .int({ error: "must be a whole number" })
-      .min(0, { error: "must be 0 or more" })
+    offset: wholeNumber("offset", 0)
       .optional()
       .describe(
         "Leave it out to get the newest messages. Given, it counts from the thread's first message (0 = the oldest); use the offset from an 'older:' or 'newer:' line.",
       ),
-    full_text: z
-      .boolean()
+    full_text: flag("full_text")
       .default(false)
       .describe(
         `Show messages longer than ${MESSAGE_CLIP_CHARS} characters whole instead of clipped (default false).`,

@@ -8,7 +8,7 @@ import {
   FilterFields,
   limitParam,
   offsetParam,
-  SearchText,
+  searchText,
   THREAD_LINE_FORMAT,
 } from "./params.js";
 import { threadPage } from "./thread-page.js";
@@ -28,9 +28,11 @@ export default defineTool({
     offset: offsetParam("threads"),
     booking_id: BookingId.optional(),
     channel: ChannelFilter.optional(),
-    search: SearchText.describe(
-      "Only threads whose guest name, subject, booking id or any message contains this text (case-insensitive).",
-    ).optional(),
+    search: searchText("search")
+      .describe(
+        "Only threads whose guest name, subject, booking id or any message contains this text (case-insensitive).",
+      )
+      .optional(),
     ...FilterFields,
   },
   outputSchema: ThreadListShape,

@@ -1,51 +1,102 @@
-// Input fields shared by the tools, each described once for the model.
+// Input fields shared by the tools, each described once for the model. Every way a field can be
+// wrong gets the same sentence: the field's name and what it accepts, so the model's next try can
+// be right (zod's own "expected number, received string" says neither).
 import { z } from "zod";
 import { CHANNELS } from "../api/schemas.js";
 
+function kindOf(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "a list";
+  if (typeof input === "string") return "text";
+  if (typeof input === "boolean") return "true/false";
+  if (typeof input === "number") return "a number";
+  return "an object";
+}
+
+interface Issue {
+  code?: string;
+  input?: unknown;
+  expected?: string;
+}
+
+/** What was wrong with this value, when saying so helps: its type, its number, its length. */
+function problem({ code, input, expected }: Issue): string {
+  // zod reports 2.5 for an integer field as a wrong type; the number itself says more.
+  if (code === "invalid_type" && !(typeof input === "number" && expected === "int")) {
+    return `, not ${kindOf(input)}`;
+  }
+  if (typeof input === "number") return `, not ${input}`;
+  if (typeof input === "string" && (code === "too_big" || code === "too_small")) {
+    return input === "" ? "; it was empty" : `; it had ${input.length} characters`;
+  }
+  return "";
+}
+
+/** The `error` option for a field and each of its checks: the field's name and what it accepts. */
+export function accepts(name: string, allowed: string) {
+  return {
+    error: (issue: Issue) =>
+      issue.input === undefined
+        ? `${name} is required: ${allowed}`
+        : `${name} must be ${allowed}${problem(issue)}`,
+  };
+}
+
+const EXAMPLE_ID = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
+
 export const ThreadId = z
-  .guid({
-    error: "must be a conversation id like a1b2c3d4-e5f6-7890-abcd-ef1234567890 (from list_conversations)",
-  })
+  .guid(accepts("thread_id", `a conversation id like ${EXAMPLE_ID} (from list_conversations)`))
   .describe("The conversation (thread) id, as shown first on each line of list_conversations.");
 
 export const BookingId = z
-  .guid({ error: "must be a booking id like e7b7f6bb-6c0c-4e2c-9b3e-9c6f2a1c0a77" })
+  .guid(accepts("booking_id", "a booking id like e7b7f6bb-6c0c-4e2c-9b3e-9c6f2a1c0a77"))
   .describe("Only threads of this booking (the booking's UUID).");
 
 export const ChannelFilter = z
-  .enum(CHANNELS, { error: `must be one of ${CHANNELS.join(", ")}` })
+  .enum(CHANNELS, accepts("channel", `one of ${CHANNELS.join(", ")}`))
   .describe("Only threads from this channel: EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD or WHATSAPP.");
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Text the model types: bounded, and without control characters that no person types. */
-export function typedText(max: number) {
+export function typedText(name: string, max: number, what = `1–${max} characters of text`) {
+  const error = accepts(name, `${what}, without control characters`);
   return z
-    .string()
+    .string(error)
     .trim()
-    .min(1, { error: "must not be empty" })
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((value) => !CONTROL.test(value), { error: "must not contain control characters" });
+    .min(1, error)
+    .max(max, error)
+    .refine((value) => !CONTROL.test(value), error);
 }
 
-export const SearchText = typedText(200);
+/** Words to look for, as the model types them. */
+export function searchText(name: string) {
+  return typedText(name, 200);
+}
+
+/** A whole number from `min` up to `max` (no upper bound when `max` is undefined). */
+export function wholeNumber(name: string, min: number, max?: number) {
+  const error = accepts(
+    name,
+    max === undefined ? `a whole number, ${min} or more` : `a whole number from ${min} to ${max}`,
+  );
+  const number = z.number(error).int(error).min(min, error);
+  return max === undefined ? number : number.max(max, error);
+}
+
+export function flag(name: string) {
+  return z.boolean(accepts(name, "true or false"));
+}
 
 export function limitParam(max: number, fallback: number, what: string) {
-  return z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(1, { error: `must be between 1 and ${max}` })
-    .max(max, { error: `must be between 1 and ${max}` })
+  return wholeNumber("limit", 1, max)
     .default(fallback)
     .describe(`How many ${what} to return, 1–${max} (default ${fallback}).`);
 }
 
 export function offsetParam(what: string) {
-  return z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(0, { error: "must be 0 or more" })
+  return wholeNumber("offset", 0)
     .default(0)
     .describe(
       `How many ${what} to skip, for paging (default 0). Use the offset given on the result's "more:" line.`,
@@ -57,25 +108,27 @@ export const THREAD_LINE_FORMAT =
   "one line per thread: thread id|guest|channel|unread count|status if not OPEN|email subject|last message — " +
   "NEEDS REPLY when the guest wrote last, staff, or auto for automatic messages — with its UTC time, age and opening words";
 
+const DATE_WORDS =
+  'a date (2026-11-18), a time (2026-11-18T09:00) or words like "yesterday", at most 100 characters';
+
 export const STATUSES = ["OPEN", "ARCHIVED"] as const;
 
 /** Filters the API lacks, applied by this server to the threads it reads. */
 export const FilterFields = {
   status: z
-    .enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` })
+    .enum(STATUSES, accepts("status", `one of ${STATUSES.join(", ")}`))
     .optional()
     .describe("Only OPEN or only ARCHIVED threads."),
-  unread_only: z.boolean().optional().describe("true: only threads with unread guest messages."),
-  needs_reply: z
-    .boolean()
+  unread_only: flag("unread_only").optional().describe("true: only threads with unread guest messages."),
+  needs_reply: flag("needs_reply")
     .optional()
     .describe("true: only threads where the guest wrote last (waiting for us); false: only the others."),
-  since: typedText(100)
+  since: typedText("since", 100, DATE_WORDS)
     .optional()
     .describe(
       'Only threads whose last message is at or after this: an ISO date or time (2026-11-18, 2026-11-18T09:00) or words like "yesterday", "3 days ago", "last week", "Monday" — in the property\'s time zone. "last week" is the previous calendar week, Monday to Sunday: since its Monday.',
     ),
-  until: typedText(100)
+  until: typedText("until", 100, DATE_WORDS)
     .optional()
     .describe(
       'Only threads whose last message is at or before this; same forms as since. A day means its end; "last week" ends on its Sunday.',

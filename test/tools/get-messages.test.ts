@@ -143,7 +143,10 @@ describe("get_messages", () => {
     [{}, /conversation id like[\s\S]* at thread_id/],
     [{ thread_id: "../../etc/passwd" }, /conversation id like[\s\S]* at thread_id/],
     [{ thread_id: 42 }, /conversation id like[\s\S]* at thread_id/],
-    [{ thread_id: "a1b2c3d4-e5f6-7890-abcd-ef1234567890", limit: 500 }, /between 1 and 100[\s\S]* at limit/],
+    [
+      { thread_id: "a1b2c3d4-e5f6-7890-abcd-ef1234567890", limit: 500 },
+      /limit must be a whole number from 1 to 100[\s\S]* at limit/,
+    ],
   ])("refuses %j without calling the API", (args, expected) =>
     expectRefused(harness, "get_messages", args, expected),
   );

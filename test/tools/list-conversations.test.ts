@@ -66,14 +66,14 @@ describe("list_conversations", () => {
   });
 
   it.each([
-    [{ limit: 0 }, /between 1 and 100[\s\S]* at limit/],
-    [{ limit: 101 }, /between 1 and 100[\s\S]* at limit/],
+    [{ limit: 0 }, /limit must be a whole number from 1 to 100, not 0 at limit/],
+    [{ limit: 101 }, /limit must be a whole number from 1 to 100, not 101 at limit/],
     [{ limit: 2.5 }, /whole number[\s\S]* at limit/],
     [{ offset: -1 }, /0 or more[\s\S]* at offset/],
     [{ channel: "TELEGRAM" }, /EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD, WHATSAPP[\s\S]* at channel/],
     [{ booking_id: "12345" }, /booking id like[\s\S]* at booking_id/],
-    [{ search: "   " }, /must not be empty[\s\S]* at search/],
-    [{ search: "x".repeat(201) }, /at most 200[\s\S]* at search/],
+    [{ search: "   " }, /search must be 1–200 characters of text[\s\S]*; it was empty at search/],
+    [{ search: "x".repeat(201) }, /1–200 characters[\s\S]*; it had 201 characters at search/],
   ])("refuses %j without calling the API", (args, expected) =>
     expectRefused(harness, "list_conversations", args, expected),
   );

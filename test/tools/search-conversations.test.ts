@@ -108,13 +108,13 @@ describe("search_conversations", () => {
   });
 
   it.each([
-    [{}, /expected string, received undefined at query/],
-    [{ query: "" }, /must not be empty[\s\S]* at query/],
-    [{ query: "locker", limit: 51 }, /between 1 and 50[\s\S]* at limit/],
+    [{}, /query is required: 1–200 characters of text[\s\S]* at query/],
+    [{ query: "" }, /query must be 1–200 characters of text[\s\S]* at query/],
+    [{ query: "locker", limit: 51 }, /limit must be a whole number from 1 to 50[\s\S]* at limit/],
     [{ query: "locker", channel: "email" }, /one of EMAIL[\s\S]* at channel/],
-    [{ query: "locker", snippets: 6 }, /between 0 and 5[\s\S]* at snippets/],
+    [{ query: "locker", snippets: 6 }, /snippets must be a whole number from 0 to 5[\s\S]* at snippets/],
     [{ query: "locker", status: "CLOSED" }, /one of OPEN, ARCHIVED[\s\S]* at status/],
-    [{ query: "locker", needs_reply: "yes" }, /expected boolean[\s\S]* at needs_reply/],
+    [{ query: "locker", needs_reply: "yes" }, /needs_reply must be true or false, not text at needs_reply/],
   ])("refuses %j without calling the API", (args, expected) =>
     expectRefused(harness, "search_conversations", args, expected),
   );
