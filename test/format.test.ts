@@ -338,6 +338,50 @@ describe("transcripts", () => {
     expect(result.text).toContain("message 29 ");
   });
 
+  it("leaves out as many oldest messages as the structured twin needs, and gives the same next calls", () => {
+    const messages = Array.from({ length: 10 }, (_, index) => message({ content: `message ${index}` }));
+    const result = formatTranscript({
+      threadId: THREAD_ID,
+      window: window(messages, { offset: 40, total: 60 }),
+      limit: 10,
+      now: NOW,
+      maxChars: 5_000,
+      // A twin that only fits with at most 4 messages: the text alone would fit all 10.
+      structuredChars: (shown) => shown.messages.length * 1_200,
+    });
+    expect(result.leftOut).toBe(6);
+    expect(result.messages.map((shown) => shown.content)).toEqual([
+      "message 6",
+      "message 7",
+      "message 8",
+      "message 9",
+    ]);
+    expect(result.contents).toEqual(["message 6", "message 7", "message 8", "message 9"]);
+    expect(result.older).toEqual({ offset: 40, limit: 6 });
+    expect(result.newer).toEqual({ offset: 50, limit: 10 });
+    expect(result.text.split("\n").slice(-3)).toEqual([
+      "6 older messages were left out to keep this under 5,000 characters.",
+      `read them: get_messages thread_id="${THREAD_ID}" offset=40 limit=6`,
+      `newer: get_messages thread_id="${THREAD_ID}" offset=50 limit=10`,
+    ]);
+  });
+
+  it("clips one enormous message in the structured twin as in the text", () => {
+    const huge = message({ content: "y".repeat(60_000) });
+    const result = formatTranscript({
+      threadId: THREAD_ID,
+      window: window([huge]),
+      limit: 50,
+      now: NOW,
+      fullText: true,
+      structuredChars: (shown) => JSON.stringify(shown.contents).length + 500,
+    });
+    expect(result.text.length).toBeLessThanOrEqual(25_000);
+    expect(JSON.stringify(result.contents).length + 500).toBeLessThanOrEqual(25_000);
+    expect(result.contents[0]).toMatch(/too long to show whole here/);
+    expect(result.text).toContain(result.contents[0] ?? "unset");
+  });
+
   it("keeps even one enormous message under the cap when full text is asked for", () => {
     const huge = message({ content: "y".repeat(60_000) });
     const result = formatTranscript({

@@ -5,6 +5,7 @@ import { type CallToolResult, LoggingMessageNotificationSchema } from "@modelcon
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { HostelMateClient } from "../src/api/client.js";
 import { createLogger } from "../src/log.js";
+import type { SeedThread } from "../src/sandbox/seed-types.js";
 import { createServer } from "../src/server.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
@@ -58,21 +59,98 @@ describe("the MCP server", () => {
     );
   });
 
-  it("keeps every tool result under 25,000 characters, even at the largest limits", async () => {
-    const sizes: number[] = [];
+  it("keeps every tool result under 25,000 characters, text and structured content alike, at the largest limits", async () => {
+    const results: Array<{ what: string; result: CallToolResult }> = [];
     for (const thread of harness.sandbox.threads) {
       for (const args of [
         { limit: 100, full_text: true },
         { limit: 100, offset: 0, full_text: true },
+        { limit: 100 },
       ]) {
-        sizes.push(textOf(await harness.call("get_messages", { thread_id: thread.id, ...args })).length);
+        const result = await harness.call("get_messages", { thread_id: thread.id, ...args });
+        results.push({ what: `get_messages ${thread.id} ${JSON.stringify(args)}`, result });
       }
     }
-    sizes.push(textOf(await harness.call("list_conversations", { limit: 100 })).length);
-    sizes.push(textOf(await harness.call("search_conversations", { query: "a", limit: 50 })).length);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(25_000);
+    results.push({ what: "list", result: await harness.call("list_conversations", { limit: 100 }) });
+    results.push({
+      what: "search",
+      result: await harness.call("search_conversations", { query: "a", limit: 50 }),
+    });
+    const textSizes = results.map(({ result }) => textOf(result).length);
+    const structuredSizes = results.map(({ result }) => JSON.stringify(result.structuredContent).length);
+    expect(Math.max(...textSizes)).toBeLessThanOrEqual(25_000);
+    expect(Math.max(...structuredSizes)).toBeLessThanOrEqual(25_000);
     // The 118-message thread at limit 100 must have needed the cap, or this test proves nothing.
-    expect(Math.max(...sizes)).toBeGreaterThan(20_000);
+    expect(Math.max(...structuredSizes)).toBeGreaterThan(20_000);
+
+    // What was left out for size is left out of both, and the text says so.
+    const cut = results.filter(({ result }) => (result.structuredContent?.left_out as number) > 0);
+    expect(cut.length).toBeGreaterThan(0);
+    for (const { what, result } of cut) {
+      const text = textOf(result);
+      const heads = text.split("\n").filter((line) => /^\d{2}-\d{2} \d{2}:\d{2} /.test(line));
+      const structured = result.structuredContent as { left_out: number; messages: unknown[] };
+      expect(structured.messages, what).toHaveLength(heads.length);
+      expect(text, what).toContain(
+        `${structured.left_out} older messages were left out to keep this under 25,000`,
+      );
+    }
+  });
+
+  it("cuts a thread list from the tail in text and structured content alike, and says so", async () => {
+    // 100 email threads with long names, subjects and messages: the text fits 25,000 characters,
+    // the structured twin of all 100 would not.
+    const long = (index: number): SeedThread => ({
+      key: `long-${index}`,
+      channel: "EMAIL",
+      guestName: `Guest ${index} ${"Longname ".repeat(20)}`,
+      subject: `Question ${index} ${"about the booking ".repeat(20)}`,
+      status: "OPEN",
+      bookingKey: `long-${index}`,
+      guestEmail: `guest${index}@example.com`,
+      createdMinutesAgo: 1_000,
+      messages: [
+        {
+          direction: "INBOUND",
+          source: "GUEST",
+          content: `Hello, ${'a long "question" here '.repeat(40)}`,
+          minutesAgo: 500 - index,
+          read: false,
+        },
+      ],
+    });
+    const big = await startHarness({ seed: Array.from({ length: 100 }, (_, index) => long(index)) });
+    try {
+      const result = await big.call("list_conversations", { limit: 100 });
+      const text = textOf(result);
+      const structured = result.structuredContent as {
+        threads: Array<{ id: string; subject: string; last_message: { content: string | null } | null }>;
+        has_more: boolean;
+        next_offset: number | null;
+      };
+      expect(text.length).toBeLessThanOrEqual(25_000);
+      expect(JSON.stringify(structured).length).toBeLessThanOrEqual(25_000);
+      const lines = text.split("\n").filter((line) => /^[0-9a-f-]{36}\|/.test(line));
+      const shown = structured.threads.length;
+      expect(structured.threads.map((thread) => thread.id)).toEqual(lines.map((line) => line.slice(0, 36)));
+      expect(shown).toBeGreaterThan(10);
+      expect(shown).toBeLessThan(100);
+      expect(text).toContain(
+        `${100 - shown} more threads were left out to keep this under 25,000 characters; the next call continues with them.`,
+      );
+      expect(text.split("\n").at(-1)).toBe(`more: list_conversations offset=${shown}`);
+      expect(structured).toMatchObject({ has_more: true, next_offset: shown });
+      // Previews and subjects are the text's: clipped the same way, on one line.
+      for (const [index, thread] of structured.threads.entries()) {
+        const preview = thread.last_message?.content ?? "";
+        expect(preview.length).toBeLessThanOrEqual(101);
+        expect(preview.endsWith("…")).toBe(true);
+        expect(lines[index]).toContain(`"${preview.replaceAll('"', "'")}"`);
+        expect(lines[index]).toContain(`subj "${thread.subject}"`);
+      }
+    } finally {
+      await big.close();
+    }
   });
 });
 

@@ -18,6 +18,8 @@ export interface SearchView {
   more: (nextOffset: number) => string;
   /** The exact list_conversations call that reads a word's threads from an offset on, with the filters. */
   continueWord: (needle: string, offset: number) => string;
+  /** The size of the structured twin for the first `shown` threads of the page. */
+  structuredChars?: (shown: number) => number;
 }
 
 function listOf(needles: readonly string[]): string {
@@ -115,5 +117,6 @@ export function formatSearchResult(view: SearchView): ThreadList {
     notes,
     more: (shown) =>
       view.offset + shown < outcome.ranked.length ? view.more(view.offset + shown) : undefined,
+    structuredChars: view.structuredChars,
   });
 }

@@ -1,40 +1,49 @@
 // The machine-readable twin of the text: the parsed API objects, trimmed to the fields we publish,
-// with guest-written strings cleaned the same way as in the text.
+// with guest-written strings cleaned and clipped as the text shows them — the twin says no more than
+// the text, and stays as small.
 import type { Conversation, Message, ThreadInfo } from "../api/schemas.js";
-import { cleanGuestText } from "./guest-text.js";
+import { cleanGuestText, oneLine } from "./guest-text.js";
 import { previewSignals } from "./signals.js";
+import { clip } from "./text.js";
+import { NAME_CHARS, previewText, SUBJECT_CHARS } from "./threads.js";
+import { HEADER_SUBJECT_CHARS } from "./transcript.js";
 
 function clean(value: string | null): string | null {
   return value === null ? null : cleanGuestText(value);
 }
 
+/** One line of guest text clipped at `max`, as a thread line or transcript header shows it. */
+function clipped(value: string | null, max: number): string | null {
+  return value === null ? null : clip(oneLine(value), max);
+}
+
 export function toThreadSummary(thread: Conversation) {
   const last = thread.last_message;
+  const signals = previewSignals(last);
   return {
     id: thread.id,
     booking_id: thread.booking_id,
     channel: thread.channel,
-    guest_name: clean(thread.guest_name),
-    subject: clean(thread.subject),
+    guest_name: clipped(thread.guest_name, NAME_CHARS),
+    subject: clipped(thread.subject, SUBJECT_CHARS),
     status: thread.status,
     unread_count: thread.unread_count,
     is_read: thread.is_read,
     created_at: thread.created_at,
-    ...previewSignals(last),
+    ...signals,
     last_message: last
       ? {
           direction: last.direction,
           source: last.source,
           created_at: last.created_at,
-          content: clean(last.content),
+          content: last.content === null ? null : previewText(last.content, signals.last_from),
         }
       : null,
   };
 }
 
-/** `maxChars` keeps the structured twin as small as the text, which clips long messages too. */
-export function toMessageRecord(message: Message, maxChars = Number.POSITIVE_INFINITY) {
-  const content = clean(message.content);
+/** `content` is the message's text as the transcript shows it (cleaned, clipped where the text clips). */
+export function toMessageRecord(message: Message, content: string | null) {
   return {
     id: message.id,
     direction: message.direction,
@@ -42,7 +51,7 @@ export function toMessageRecord(message: Message, maxChars = Number.POSITIVE_INF
     sender: clean(message.sender),
     is_read: message.is_read,
     created_at: message.created_at,
-    content: content !== null && content.length > maxChars ? `${content.slice(0, maxChars)}…` : content,
+    content,
   };
 }
 
@@ -51,7 +60,7 @@ export function toThreadRecord(thread: ThreadInfo | null, threadId: string) {
     id: thread?.id ?? threadId,
     booking_id: thread?.booking_id ?? null,
     channel: thread?.channel ?? null,
-    guest_name: clean(thread?.guest_name ?? null),
-    subject: clean(thread?.subject ?? null),
+    guest_name: clipped(thread?.guest_name ?? null, NAME_CHARS),
+    subject: clipped(thread?.subject ?? null, HEADER_SUBJECT_CHARS),
   };
 }

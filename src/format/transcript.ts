@@ -5,13 +5,15 @@ import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
 import { cleanGuestText, field, quoted } from "./guest-text.js";
 import { type ReplySignals, replySignals } from "./signals.js";
-import { nextCall } from "./text.js";
+import { clip, nextCall } from "./text.js";
+import { NAME_CHARS } from "./threads.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
 /** No tool result text grows past this; clients truncate or refuse larger ones. */
 export const MAX_RESULT_CHARS = 25_000;
 /** A longer message is clipped unless full_text is asked for. */
 export const MESSAGE_CLIP_CHARS = 2_000;
+export const HEADER_SUBJECT_CHARS = 120;
 
 export interface TranscriptInput {
   threadId: string;
@@ -21,17 +23,37 @@ export interface TranscriptInput {
   now: Date;
   fullText?: boolean;
   maxChars?: number;
+  /**
+   * The size of the structured twin that would go with this transcript. Given, the transcript
+   * leaves out as many oldest messages as it takes for both the text and the twin to fit.
+   */
+  structuredChars?: (shown: TranscriptParts) => number;
 }
 
-export interface Transcript {
-  text: string;
+/** A page of a thread to read next: the exact arguments of the call the text spells out. */
+export interface PageCall {
+  offset: number;
+  limit: number;
+}
+
+export interface TranscriptParts {
   /** The messages the text shows: the window less any left out for size. */
   messages: Message[];
+  /** Each shown message's text as the model reads it: cleaned, and clipped where the text clips it. */
+  contents: Array<string | null>;
   /** Position in the thread of the first message shown. */
   offset: number;
   /** Oldest messages of the window left out to stay under the size cap. */
   leftOut: number;
+  /** The call for the messages before these, as the text gives it; null when there are none. */
+  older: PageCall | null;
+  /** The call for the messages after these; null when these are the newest. */
+  newer: PageCall | null;
   signals: ReplySignals;
+}
+
+export interface Transcript extends TranscriptParts {
+  text: string;
 }
 
 const PLAIN_SOURCE: Record<string, string> = { INBOUND: "GUEST", OUTBOUND: "MANUAL" };
@@ -63,15 +85,21 @@ function clipMessage(body: string, max: number, why: string): string {
   return `${body.slice(0, max).trimEnd()}… [clipped: ${body.length.toLocaleString("en-US")} characters in all; ${why}]`;
 }
 
-export function quoteBlock(content: string | null, maxChars = Number.POSITIVE_INFINITY, why = ""): string {
+/** A message's text as a transcript shows it, without the ">" marks: cleaned, blank lines dropped, clipped. */
+export function messageBody(content: string | null, maxChars = Number.POSITIVE_INFINITY, why = ""): string {
   const cleaned = cleanGuestText(content ?? "")
     .split("\n")
     .map((line) => line.trimEnd())
     .join("\n")
     .replace(/\n{2,}/g, "\n")
     .trim();
-  if (cleaned === "") return ">(empty message)";
-  return clipMessage(cleaned, maxChars, why)
+  return clipMessage(cleaned, maxChars, why);
+}
+
+export function quoteBlock(content: string | null, maxChars = Number.POSITIVE_INFINITY, why = ""): string {
+  const body = messageBody(content, maxChars, why);
+  if (body === "") return ">(empty message)";
+  return body
     .split("\n")
     .map((line) => `>${line}`)
     .join("\n");
@@ -103,11 +131,11 @@ function formatMessages(messages: readonly Message[], format: MessageFormat): st
 function threadHeader(input: TranscriptInput): string {
   const thread = input.window.thread;
   const parts = [`Thread ${field(thread?.id ?? input.threadId)}`];
-  parts.push(thread?.guest_name ? field(thread.guest_name) : "unknown guest");
+  parts.push(thread?.guest_name ? clip(field(thread.guest_name), NAME_CHARS) : "unknown guest");
   if (thread?.channel) parts.push(field(thread.channel));
   if (thread?.status && thread.status !== "OPEN") parts.push(field(thread.status));
   if (thread?.booking_id) parts.push(`booking ${field(thread.booking_id)}`);
-  if (thread?.subject) parts.push(`subj ${quoted(thread.subject, 120)}`);
+  if (thread?.subject) parts.push(`subj ${quoted(thread.subject, HEADER_SUBJECT_CHARS)}`);
   return parts.join("|");
 }
 
@@ -136,13 +164,25 @@ export function formatTranscript(input: TranscriptInput): Transcript {
   const maxChars = input.maxChars ?? MAX_RESULT_CHARS;
   const signals = replySignals(window.messages);
   const header = threadHeader(input);
-  const call = (label: string, offset: number, size: number, extra: Record<string, string | number> = {}) =>
-    nextCall(label, "get_messages", { thread_id: threadId, offset, limit: size, ...extra });
+  const call = (label: string, page: PageCall) =>
+    nextCall(label, "get_messages", { thread_id: threadId, offset: page.offset, limit: page.limit });
+  const end = window.offset + window.messages.length;
+  const newer =
+    !window.reachedNewest || (window.total !== null && end < window.total) ? { offset: end, limit } : null;
 
   if (window.messages.length === 0) {
     const why = window.offset > 0 ? `No messages at offset ${window.offset}` : "No messages yet";
     const of = window.total === null ? "" : ` (the thread has ${window.total})`;
-    return { text: `${header}\n${why}${of}.`, messages: [], offset: window.offset, leftOut: 0, signals };
+    return {
+      text: `${header}\n${why}${of}.`,
+      messages: [],
+      contents: [],
+      offset: window.offset,
+      leftOut: 0,
+      older: null,
+      newer: null,
+      signals,
+    };
   }
 
   const year = sharedYear(window.messages.map((message) => message.created_at));
@@ -153,12 +193,22 @@ export function formatTranscript(input: TranscriptInput): Transcript {
     clipHint: "get_messages with full_text=true shows it whole",
   };
   const blocks = formatMessages(window.messages, format);
+  const contents = window.messages.map((message) =>
+    message.content === null ? null : messageBody(message.content, format.maxChars, format.clipHint),
+  );
 
-  function render(leftOut: number, shownBlocks: readonly string[]): string {
+  /** The transcript without its oldest `leftOut` messages; `newestBlock` replaces a newest message too long even alone. */
+  function render(leftOut: number, newestBlock?: { block: string; content: string }): Transcript {
     const first = window.offset + leftOut;
-    const end = window.offset + window.messages.length;
     const of = window.total === null ? "" : ` of ${window.total}`;
     const newest = window.total !== null && end >= window.total ? " (newest)" : "";
+    const older =
+      leftOut > 0
+        ? { offset: window.offset, limit: leftOut }
+        : first > 0
+          ? { offset: first - Math.min(limit, first), limit: Math.min(limit, first) }
+          : null;
+    const shownBlocks = newestBlock ? [newestBlock.block] : blocks.slice(leftOut);
     const lines = [
       header,
       signalsLine(signals, window.messages, window.offset === 0, now),
@@ -168,44 +218,47 @@ export function formatTranscript(input: TranscriptInput): Transcript {
     if (leftOut > 0) {
       lines.push(
         `${leftOut} older message${leftOut === 1 ? " was" : "s were"} left out to keep this under ${maxChars.toLocaleString("en-US")} characters.`,
-        call("read them", window.offset, leftOut),
       );
-    } else if (first > 0) {
-      const size = Math.min(limit, first);
-      lines.push(call("older", first - size, size));
     }
+    if (older) lines.push(call(leftOut > 0 ? "read them" : "older", older));
     if (!window.reachedNewest) {
       lines.push("The API did not say how many messages this thread has; these are its oldest.");
     }
-    if (!window.reachedNewest || (window.total !== null && end < window.total)) {
-      lines.push(call("newer", end, limit));
-    }
-    return lines.join("\n");
+    if (newer) lines.push(call("newer", newer));
+    const shownContents = contents.slice(leftOut);
+    if (newestBlock) shownContents[shownContents.length - 1] = newestBlock.content;
+    return {
+      text: lines.join("\n"),
+      messages: window.messages.slice(leftOut),
+      contents: shownContents,
+      offset: first,
+      leftOut,
+      older,
+      newer,
+      signals,
+    };
   }
 
+  /** How far over the cap the text or its structured twin is; 0 when both fit. */
+  const overflow = (transcript: Transcript) =>
+    Math.max(0, transcript.text.length - maxChars, (input.structuredChars?.(transcript) ?? 0) - maxChars);
+
   let leftOut = 0;
-  let text = render(0, blocks);
-  while (text.length > maxChars && leftOut < blocks.length - 1) {
+  let transcript = render(0);
+  while (overflow(transcript) > 0 && leftOut < blocks.length - 1) {
     leftOut += 1;
-    text = render(leftOut, blocks.slice(leftOut));
+    transcript = render(leftOut);
   }
-  if (text.length > maxChars) {
-    // One message alone is too long even for the cap: show as much of it as fits.
-    const overflow = text.length - maxChars;
-    const newestMessage = window.messages.at(-1) as Message;
-    const room = Math.max(200, (newestMessage.content?.length ?? 0) - overflow - 200);
-    const clipped = formatMessage(newestMessage, {
-      ...format,
-      maxChars: room,
-      clipHint: "too long to show whole here; read it in Hostel Mate",
+  // One message alone is too long even for the cap: show as much of it as fits, in both.
+  const newestMessage = window.messages.at(-1) as Message;
+  let room = messageBody(newestMessage.content).length;
+  for (let excess = overflow(transcript); excess > 0 && room > 200; excess = overflow(transcript)) {
+    room = Math.max(200, room - excess - 200);
+    const hint = "too long to show whole here; read it in Hostel Mate";
+    transcript = render(leftOut, {
+      block: formatMessage(newestMessage, { ...format, maxChars: room, clipHint: hint }),
+      content: messageBody(newestMessage.content, room, hint),
     });
-    text = render(leftOut, [clipped]);
   }
-  return {
-    text,
-    messages: window.messages.slice(leftOut),
-    offset: window.offset + leftOut,
-    leftOut,
-    signals,
-  };
+  return transcript;
 }

@@ -1,6 +1,6 @@
 import { readThread } from "../api/read-thread.js";
 import { toMessageRecord, toThreadRecord } from "../format/structured.js";
-import { formatTranscript, MESSAGE_CLIP_CHARS } from "../format/transcript.js";
+import { formatTranscript, MESSAGE_CLIP_CHARS, type TranscriptParts } from "../format/transcript.js";
 import { TranscriptShape } from "./outputs.js";
 import { flag, limitParam, ThreadId, wholeNumber } from "./params.js";
 import { defineTool } from "./tool.js";
@@ -32,30 +32,29 @@ export default defineTool({
   outputSchema: TranscriptShape,
   async handler({ thread_id, limit, offset, full_text }, { client, signal, clock }) {
     const window = await readThread(client, thread_id, { limit, offset }, { signal });
+    // Built from what the text shows, so both give the same messages, clipped alike, and the same next calls.
+    const structuredOf = (shown: TranscriptParts) => ({
+      thread: toThreadRecord(window.thread, thread_id),
+      ...shown.signals,
+      total: window.total,
+      offset: shown.offset,
+      limit,
+      older_offset: shown.older?.offset ?? null,
+      older_limit: shown.older?.limit ?? null,
+      newer_offset: shown.newer?.offset ?? null,
+      left_out: shown.leftOut,
+      messages: shown.messages.map((message, index) =>
+        toMessageRecord(message, shown.contents[index] ?? null),
+      ),
+    });
     const transcript = formatTranscript({
       threadId: thread_id,
       window,
       limit,
       now: clock(),
       fullText: full_text,
+      structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
     });
-    const end = window.offset + window.messages.length;
-    const hasNewer = !window.reachedNewest || (window.total !== null && end < window.total);
-    return {
-      text: transcript.text,
-      structured: {
-        thread: toThreadRecord(window.thread, thread_id),
-        ...transcript.signals,
-        total: window.total,
-        offset: transcript.offset,
-        limit,
-        older_offset: transcript.offset > 0 ? Math.max(0, transcript.offset - limit) : null,
-        newer_offset: hasNewer ? end : null,
-        left_out: transcript.leftOut,
-        messages: transcript.messages.map((message) =>
-          toMessageRecord(message, full_text ? Number.POSITIVE_INFINITY : MESSAGE_CLIP_CHARS),
-        ),
-      },
-    };
+    return { text: transcript.text, structured: structuredOf(transcript) };
   },
 });

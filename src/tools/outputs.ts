@@ -55,8 +55,21 @@ export const TranscriptShape = {
   total: z.number().int().nullable().describe("Messages in the thread, when the API says."),
   offset: z.number().int().describe("Position in the thread of the first message shown."),
   limit: z.number().int(),
-  older_offset: z.number().int().nullable().describe("Offset to read the messages before these, or null."),
-  newer_offset: z.number().int().nullable().describe("Offset to read the messages after these, or null."),
+  older_offset: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Offset to read the messages before these (with older_limit), or null."),
+  older_limit: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Limit to read the messages before these: all that were left out, or the page size."),
+  newer_offset: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Offset to read the messages after these (with limit), or null."),
   left_out: z.number().int().describe("Older messages of this page left out to keep the result small."),
   messages: z.array(MessageRecord),
 };

@@ -62,6 +62,27 @@ export default defineTool({
     );
     const { status, unread_only, needs_reply, since, until } = args;
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };
+    const page = outcome.ranked.slice(offset, offset + limit).map((entry) => ({
+      ...toThreadSummary(entry.thread),
+      matched: entry.matched,
+      snippets: entry.snippets.map((line) => {
+        const { content: _shownAsExcerpt, ...record } = toMessageRecord(line.message, null);
+        return { ...record, role: line.role, excerpt: line.text };
+      }),
+    }));
+    const structuredOf = (shown: number) => {
+      const end = offset + shown;
+      return {
+        query,
+        searched: outcome.searched,
+        total: outcome.ranked.length,
+        offset,
+        limit,
+        has_more: end < outcome.ranked.length,
+        next_offset: end < outcome.ranked.length ? end : null,
+        threads: page.slice(0, shown),
+      };
+    };
     const result = formatSearchResult({
       query,
       outcome,
@@ -73,28 +94,8 @@ export default defineTool({
       more: (next) => nextCall("more", "search_conversations", { query, offset: next, ...callArgs }),
       continueWord: (needle, next) =>
         nextCall("continue", "list_conversations", { search: needle, offset: next, ...callArgs }),
+      structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
     });
-    const shown = outcome.ranked.slice(offset, offset + result.shown);
-    const end = offset + result.shown;
-    return {
-      text: result.text,
-      structured: {
-        query,
-        searched: outcome.searched,
-        total: outcome.ranked.length,
-        offset,
-        limit,
-        has_more: end < outcome.ranked.length,
-        next_offset: end < outcome.ranked.length ? end : null,
-        threads: shown.map((entry) => ({
-          ...toThreadSummary(entry.thread),
-          matched: entry.matched,
-          snippets: entry.snippets.map((line) => {
-            const { content: _shownAsExcerpt, ...record } = toMessageRecord(line.message);
-            return { ...record, role: line.role, excerpt: line.text };
-          }),
-        })),
-      },
-    };
+    return { text: result.text, structured: structuredOf(result.shown) };
   },
 });

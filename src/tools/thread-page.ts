@@ -33,6 +33,12 @@ async function plainPage(
   const info = pageInfo(page.pagination, page.results.length, query.offset, query.limit);
   const of = info.total === null ? "" : ` of ${info.total}`;
   const where = query.offset > 0 ? ` at offset ${query.offset}` : "";
+  const summaries = page.results.map(toThreadSummary);
+  const structuredOf = (shown: number) => ({
+    ...info,
+    ...(shown < page.results.length ? { has_more: true, next_offset: query.offset + shown } : {}),
+    threads: summaries.slice(0, shown),
+  });
   const list = formatThreadList({
     threads: page.results,
     now: clock(),
@@ -40,16 +46,9 @@ async function plainPage(
     empty: [`${view.label}: none${where}.`, view.emptyHint].filter(Boolean).join("\n"),
     more: (shown) =>
       info.has_more || shown < page.results.length ? view.more(query.offset + shown) : undefined,
+    structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
   });
-  const cut = list.shown < page.results.length;
-  return {
-    text: list.text,
-    structured: {
-      ...info,
-      ...(cut ? { has_more: true, next_offset: query.offset + list.shown } : {}),
-      threads: page.results.slice(0, list.shown).map(toThreadSummary),
-    },
-  };
+  return { text: list.text, structured: structuredOf(list.shown) };
 }
 
 async function filteredPage(
@@ -79,6 +78,18 @@ async function filteredPage(
       `Read ${SCAN_BUDGET} threads (${read}) without filling the page; older threads were not checked yet.`,
     );
   }
+  const summaries = scan.matches.map(toThreadSummary);
+  const structuredOf = (shown: number) => {
+    const nextOffset = !scan.exhausted || shown < scan.matches.length ? resumeAt(shown) : null;
+    return {
+      total: null,
+      offset,
+      limit,
+      has_more: nextOffset !== null,
+      next_offset: nextOffset,
+      threads: summaries.slice(0, shown),
+    };
+  };
   const list = formatThreadList({
     threads: scan.matches,
     now: clock(),
@@ -95,20 +106,10 @@ async function filteredPage(
     // A scan cut by size resumes after the last match shown; that position is only known for a full scan.
     more: (shown) =>
       !scan.exhausted || shown < scan.matches.length ? view.more(resumeAt(shown)) : undefined,
+    structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
   });
   function resumeAt(shown: number): number {
     return shown < scan.matches.length ? (scan.positions[shown] ?? scan.nextOffset) : scan.nextOffset;
   }
-  const nextOffset = !scan.exhausted || list.shown < scan.matches.length ? resumeAt(list.shown) : null;
-  return {
-    text: list.text,
-    structured: {
-      total: null,
-      offset,
-      limit,
-      has_more: nextOffset !== null,
-      next_offset: nextOffset,
-      threads: scan.matches.slice(0, list.shown).map(toThreadSummary),
-    },
-  };
+  return { text: list.text, structured: structuredOf(list.shown) };
 }

@@ -61,7 +61,59 @@ describe("get_messages", () => {
     expect(structured.messages.map((message) => message.id)).toEqual(
       thread.messages.slice(-50).map((m) => m.id),
     );
-    expect(structured).toMatchObject({ offset: total - 50, older_offset: total - 100, newer_offset: null });
+    expect(structured).toMatchObject({
+      offset: total - 50,
+      older_offset: total - 100,
+      older_limit: 50,
+      newer_offset: null,
+    });
+  });
+
+  it("gives the same next call in structured content as in the text when messages were left out for size", async () => {
+    const thread = threadWhere((t) => t.messages.length > 100);
+    const result = await harness.call("get_messages", {
+      thread_id: thread.id,
+      offset: 0,
+      limit: 100,
+      full_text: true,
+    });
+    const text = textOf(result);
+    const call = /^read them: get_messages thread_id="[0-9a-f-]{36}" offset=(\d+) limit=(\d+)$/m.exec(text);
+    const structured = result.structuredContent as {
+      left_out: number;
+      older_offset: number | null;
+      older_limit: number | null;
+      offset: number;
+      messages: Array<{ id: string; content: string | null }>;
+    };
+    expect(structured.left_out).toBeGreaterThan(0);
+    expect(call?.slice(1).map(Number)).toEqual([0, structured.left_out]);
+    expect(structured).toMatchObject({ older_offset: 0, older_limit: structured.left_out });
+    expect(structured.offset).toBe(structured.left_out);
+    expect(structured.messages.map((message) => message.id)).toEqual(
+      thread.messages.slice(structured.left_out, 100).map((message) => message.id),
+    );
+  });
+
+  it("clips message content in structured content exactly as the text does", async () => {
+    const thread = threadWhere((t) => t.messages.some((m) => m.content.length > 2_000));
+    const result = await harness.call("get_messages", { thread_id: thread.id });
+    const contents = (
+      result.structuredContent as { messages: Array<{ content: string | null }> }
+    ).messages.map((message) => message.content ?? "");
+    const clipped = contents.filter((content) => content.includes("… [clipped: "));
+    expect(clipped).toHaveLength(1);
+    expect(clipped[0]?.length).toBeLessThan(2_200);
+    // Every content is in the text, one ">" line per line of it.
+    const text = textOf(result);
+    for (const content of contents) {
+      expect(text).toContain(
+        content
+          .split("\n")
+          .map((line) => `>${line}`)
+          .join("\n"),
+      );
+    }
   });
 
   it("keeps an explicit offset's plain meaning and offers both directions", async () => {
