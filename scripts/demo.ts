@@ -23,8 +23,20 @@ async function show(name: string, args: Record<string, unknown>): Promise<CallTo
   return result;
 }
 
+type ListedTool = Awaited<ReturnType<typeof client.listTools>>["tools"][number];
+
+/** A tool as the assistant reads it: name, title, description, then each input with its description. */
+function describeTool(tool: ListedTool): string {
+  const required = new Set(tool.inputSchema.required ?? []);
+  const inputs = Object.entries(tool.inputSchema.properties ?? {}).map(([name, schema]) => {
+    const { description = "" } = schema as { description?: string };
+    return `  · ${name}${required.has(name) ? " (required)" : ""}: ${description}`;
+  });
+  return [`${tool.name} — ${tool.title ?? ""}`, `  ${tool.description ?? ""}`, ...inputs].join("\n");
+}
+
 const { tools } = await client.listTools();
-section("tools/list", tools.map((tool) => `${tool.name} — ${tool.title ?? ""}`).join("\n"));
+section("tools/list", tools.map(describeTool).join("\n\n"));
 
 const page = await show("list_conversations", { limit: 10 });
 const threads = (page.structuredContent?.threads ?? []) as Array<{ id: string; unread_count: number | null }>;
