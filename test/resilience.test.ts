@@ -24,9 +24,11 @@ describe("resilience", () => {
   });
 
   it("says the API timed out, naming its host, rather than starting a retry the budget cannot fit", async () => {
-    // The defaults scaled down: attempts of 10 s, 2 retries, a 30 s budget. A third attempt would
-    // start with less than one attempt's time left and end in the budget's vaguer sentence.
-    harness = await startHarness({ timeoutMs: 300, retryLimit: 2, callBudgetMs: 1_000 });
+    // The defaults (attempts of 10 s, 2 retries, a 30 s budget) scaled down, with the budget a little
+    // shorter so that the backoff's jitter (up to 0.3 s) cannot change the outcome: the second
+    // attempt ends 2.0-2.3 s in, leaving less than one attempt's time; a third attempt would end in
+    // the budget's vaguer sentence.
+    harness = await startHarness({ timeoutMs: 1_000, retryLimit: 2, callBudgetMs: 2_700 });
     harness.sandbox.faults.hang = true;
     const result = await harness.call("list_conversations", {});
     expect(result.isError).toBe(true);
