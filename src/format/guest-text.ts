@@ -35,6 +35,15 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+function digitCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) count += 1;
+  }
+  return count;
+}
+
 interface CardRun {
   first: number;
   last: number;
@@ -47,6 +56,9 @@ interface CardRun {
  * issuer number starts with 0; where candidates overlap, the longest wins.
  */
 function maskGroups(text: string): string {
+  // Most runs are a time, a price or a room number, too short to hold a card: this keeps the search
+  // below off the hot path of every thread line.
+  if (digitCount(text) < CARD_MIN_DIGITS) return text;
   const groups = [...text.matchAll(/\d+/g)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
