@@ -2,7 +2,13 @@
 // through the sandbox and check that every one stays quoted data: no invisible characters reach the
 // model, nothing can end its quoting or pose as a line of ours, and card numbers are masked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanGuestText, maskCardNumbers, oneLine, quoted } from "../src/format/guest-text.js";
+import {
+  cleanGuestText,
+  maskCardNumbers,
+  oneLine,
+  oneLineOpening,
+  quoted,
+} from "../src/format/guest-text.js";
 import { quoteBlock } from "../src/format/transcript.js";
 import { inlineNotes } from "../src/notes.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
@@ -190,6 +196,28 @@ function assertClean(text: string): void {
   expect(text).not.toMatch(/4111\D{0,3}1111\D{0,3}1111\D{0,3}1111/);
   expect(text).not.toMatch(/5555\D{0,3}5555\D{0,3}5555\D{0,3}4444/);
 }
+
+describe("the opening of a long message, for a preview", () => {
+  it("is the same as cleaning it all, for a text that is not long", () => {
+    const text = "Hi!\u200B Card 4111 1111 1111 1111,\nthanks";
+    expect(oneLineOpening(text, 100)).toBe(oneLine(text));
+  });
+
+  it("masks a card number that straddles where the raw text is cut", () => {
+    const max = 100;
+    // The raw text is cut at max * 4 + 64: put the card's first groups before that and the rest after.
+    const text = `${"a".repeat(max * 4 + 64 - 10)} 4111 1111 1111 1111 and more ${"b".repeat(500)}`;
+    const opening = oneLineOpening(text, max);
+    expect(opening).toContain("[card ending 1111]");
+    expect(opening).not.toMatch(/4111/);
+    expect(opening.endsWith("…") || opening.length > max).toBe(true);
+  });
+
+  it("says it was cut even when cleaning left less than the preview's length", () => {
+    const padded = `Hello${"\u200B".repeat(2_000)} there ${"x".repeat(3_000)}`;
+    expect(oneLineOpening(padded, 100)).toBe("Hello…");
+  });
+});
 
 describe("an injection corpus through the real server", () => {
   const threadId = stableUuid("thread", "attacks-in-messages");

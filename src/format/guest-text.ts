@@ -96,7 +96,7 @@ function maskGroups(text: string): string {
 
 /** Payment card numbers (Luhn-valid, 13–19 digits) become `[card ending 1111]`. */
 export function maskCardNumbers(value: string): string {
-  return value.replace(DIGIT_GROUPS, maskGroups);
+  return digitCount(value) < CARD_MIN_DIGITS ? value : value.replace(DIGIT_GROUPS, maskGroups);
 }
 
 export function cleanGuestText(value: string): string {
@@ -106,6 +106,24 @@ export function cleanGuestText(value: string): string {
 /** Clean text folded onto one line, so that it cannot start a line of its own. */
 export function oneLine(value: string): string {
   return cleanGuestText(value).replace(/\s+/g, " ").trim();
+}
+
+// What may continue a card number at a cut: more digits, or what separates its groups.
+const CARD_CONTINUATION = /[\d \t\u00A0\u2007\u202F\u2010-\u2015-]/;
+
+/**
+ * The opening of oneLine(value), for a preview of about `max` characters, without cleaning all of a
+ * long email: the raw text is cut well past `max` (cleaning only ever shortens text, but for a masked
+ * card) and never inside a run of digits and separators, so a card number at the cut is masked whole.
+ * A cut text ends in "…" even when cleaning left it shorter than `max`.
+ */
+export function oneLineOpening(value: string, max: number): string {
+  const room = max * 4 + 64;
+  if (value.length <= room) return oneLine(value);
+  let end = room;
+  while (end < value.length && end < room + 256 && CARD_CONTINUATION.test(value.charAt(end))) end += 1;
+  const opening = oneLine(value.slice(0, end));
+  return opening.length > max ? opening : `${opening}…`;
 }
 
 /** A one-line field between separators: a separator inside it would shift the columns. */

@@ -1,7 +1,7 @@
 // A page of threads as compact text: one line each, `|` between fields, nothing said that the
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
-import { field, oneLine, quoted } from "./guest-text.js";
+import { field, oneLineOpening, quoted } from "./guest-text.js";
 import { previewSignals, type Speaker } from "./signals.js";
 import { clip } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
@@ -44,7 +44,8 @@ const SPEAKER_LABEL: Record<Speaker, string> = { guest: "NEEDS REPLY", staff: "s
 
 /** A last message's opening words, as the thread line quotes them (and the structured twin carries them). */
 export function previewText(content: string | null, lastFrom: Speaker | null): string {
-  return clip(oneLine(content ?? ""), lastFrom === "guest" ? PREVIEW_CHARS : STAFF_PREVIEW_CHARS);
+  const max = lastFrom === "guest" ? PREVIEW_CHARS : STAFF_PREVIEW_CHARS;
+  return clip(oneLineOpening(content ?? "", max), max);
 }
 
 export function formatThreadLine(thread: Conversation, now: Date, knownYear?: number): string {
