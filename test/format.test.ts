@@ -20,6 +20,17 @@ describe("text and time helpers", () => {
     expect(shortTime("yesterday|ish")).toBe("yesterday/ish");
   });
 
+  it("reads the API's usual UTC form without a Date, with the same result as with one", () => {
+    for (const iso of ["2025-11-02T23:41:07Z", "2025-01-01T00:00Z", "2026-12-31T23:59:59.999Z"]) {
+      const viaDate = new Date(iso).toISOString().slice(0, 16).replace("T", " ");
+      expect(shortTime(iso)).toBe(viaDate);
+      expect(shortTime(iso, Number(iso.slice(0, 4)))).toBe(viaDate.slice(5));
+    }
+    // Not that form (an offset, lower-case, a bad month): parsed as a Date, or shown as it came.
+    expect(shortTime("2025-11-03T00:41:07.5+01:00")).toBe("2025-11-02 23:41");
+    expect(shortTime("2025-13-02T23:41:07Z")).toBe("2025-13-02T23:41:07Z");
+  });
+
   it("leaves out the year when the header already says it", () => {
     expect(shortTime("2025-11-02T23:41:07Z", 2025)).toBe("11-02 23:41");
     expect(shortTime("2024-12-31T23:59:00Z", 2025)).toBe("2024-12-31 23:59");

@@ -103,8 +103,13 @@ export function cleanGuestText(value: string): string {
   return maskCardNumbers(value.replace(LINE_BREAKS, "\n").replace(INVISIBLE, ""));
 }
 
+// Printable ASCII words with single spaces between them: nothing to strip, fold or trim. Most names,
+// ids, channels and statuses are so, and a thread line cleans a dozen of them.
+const PLAIN_ONE_LINE = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+
 /** Clean text folded onto one line, so that it cannot start a line of its own. */
 export function oneLine(value: string): string {
+  if (PLAIN_ONE_LINE.test(value)) return maskCardNumbers(value);
   return cleanGuestText(value).replace(/\s+/g, " ").trim();
 }
 

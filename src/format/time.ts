@@ -1,6 +1,8 @@
 // Times for the model: absolute UTC to the minute, plus a short relative form from one clock.
 
 export type Clock = () => Date;
+
+const UTC_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/;
 export const systemClock: Clock = () => new Date();
 
 /**
@@ -9,6 +11,11 @@ export const systemClock: Clock = () => new Date();
  */
 export function shortTime(iso: string | null, knownYear?: number): string {
   if (!iso) return "time unknown";
+  // The API's usual form needs no Date: a page shows dozens of these.
+  if (UTC_ISO.test(iso)) {
+    const full = `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+    return Number(iso.slice(0, 4)) === knownYear ? full.slice(5) : full;
+  }
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso.replace(/\s+/g, " ").replaceAll("|", "/").slice(0, 40);
   const date = new Date(ms);
