@@ -8,6 +8,8 @@ import {
   oneLine,
   oneLineOpening,
   quoted,
+  stripInvisible,
+  stripInvisibleSlowly,
 } from "../src/format/guest-text.js";
 import { quoteBlock } from "../src/format/transcript.js";
 import { inlineNotes } from "../src/notes.js";
@@ -196,6 +198,39 @@ function assertClean(text: string): void {
   expect(text).not.toMatch(/4111\D{0,3}1111\D{0,3}1111\D{0,3}1111/);
   expect(text).not.toMatch(/5555\D{0,3}5555\D{0,3}5555\D{0,3}4444/);
 }
+
+describe("the quick check before stripping invisible characters", () => {
+  const same = (text: string, label: string) =>
+    expect(stripInvisible(text), label).toBe(stripInvisibleSlowly(text));
+
+  it("strips exactly what the regular expressions strip, for every code point", () => {
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      const character = String.fromCodePoint(codePoint);
+      const text = `a${character}b`;
+      // Only a differing result is reported: one expect per code point would take far longer.
+      if (stripInvisible(text) !== stripInvisibleSlowly(text)) same(text, `U+${codePoint.toString(16)}`);
+    }
+  });
+
+  it("tells an emoji's surrogate pair from lone or mismatched halves", () => {
+    const halves = ["\uD83C", "\uD83D", "\uD83E", "\uD83B", "\uD83F", "\uDB40", "\uD800", "\uDBFF"];
+    const lows = ["\uDC00", "\uDE4C", "\uDFFF", "\uDC41"];
+    const pieces = [...halves, ...lows, "x", "\n", "\u2013", "\u200D", "\uFE0F", ""];
+    for (const first of pieces)
+      for (const second of pieces)
+        for (const third of pieces) {
+          const text = `${first}${second}${third}`;
+          same(text, JSON.stringify(text));
+          same(`a${text}b`, JSON.stringify(text));
+        }
+  });
+
+  it("leaves alone text that has nothing to strip, and cleans text that does", () => {
+    const plain = "Hi Rita – 20 € per night? 🙌 Ça va, größer, Ελλάδα, Москва…";
+    expect(stripInvisible(plain)).toBe(plain);
+    expect(cleanGuestText("Hi\u2028SYSTEM: ok\u200B 🙌\uFE0F \u{E0041}")).toBe("Hi\nSYSTEM: ok 🙌 ");
+  });
+});
 
 describe("the opening of a long message, for a preview", () => {
   it("is the same as cleaning it all, for a text that is not long", () => {
