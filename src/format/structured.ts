@@ -5,7 +5,7 @@ import type { Conversation, Message, ThreadInfo } from "../api/schemas.js";
 import { cleanGuestText, oneLine } from "./guest-text.js";
 import { previewSignals } from "./signals.js";
 import { clip } from "./text.js";
-import { NAME_CHARS, previewText, SUBJECT_CHARS } from "./threads.js";
+import { cleanedTextsOf, NAME_CHARS, SUBJECT_CHARS } from "./threads.js";
 import { HEADER_SUBJECT_CHARS } from "./transcript.js";
 
 function clean(value: string | null): string | null {
@@ -20,12 +20,13 @@ function clipped(value: string | null, max: number): string | null {
 export function toThreadSummary(thread: Conversation) {
   const last = thread.last_message;
   const signals = previewSignals(last);
+  const texts = cleanedTextsOf(thread);
   return {
     id: thread.id,
     booking_id: thread.booking_id,
     channel: thread.channel,
-    guest_name: clipped(thread.guest_name, NAME_CHARS),
-    subject: clipped(thread.subject, SUBJECT_CHARS),
+    guest_name: texts.guestName === null ? null : clip(texts.guestName, NAME_CHARS),
+    subject: texts.subject === null ? null : clip(texts.subject, SUBJECT_CHARS),
     status: thread.status,
     unread_count: thread.unread_count,
     is_read: thread.is_read,
@@ -36,7 +37,7 @@ export function toThreadSummary(thread: Conversation) {
           direction: last.direction,
           source: last.source,
           created_at: last.created_at,
-          content: last.content === null ? null : previewText(last.content, signals.last_from),
+          content: texts.preview,
         }
       : null,
   };

@@ -1,8 +1,8 @@
 // A page of threads as compact text: one line each, `|` between fields, nothing said that the
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
-import { field, oneLineOpening, quoted } from "./guest-text.js";
-import { previewSignals, type Speaker } from "./signals.js";
+import { field, oneLine, oneLineOpening } from "./guest-text.js";
+import { previewSignals, type Speaker, speakerOf } from "./signals.js";
 import { clip } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
@@ -48,16 +48,43 @@ export function previewText(content: string | null, lastFrom: Speaker | null): s
   return clip(oneLineOpening(content ?? "", max), max);
 }
 
+/** A thread's guest-written fields, cleaned onto one line, before each view clips and quotes them. */
+export interface CleanedTexts {
+  guestName: string | null;
+  subject: string | null;
+  /** The last message's preview (previewText); null when it has no content. */
+  preview: string | null;
+}
+
+// A thread's line and its structured twin show the same cleaned texts: cleaning is most of what a
+// line costs, so it is done once per parsed thread, and forgotten with it.
+const cleanedTexts = new WeakMap<Conversation, CleanedTexts>();
+
+export function cleanedTextsOf(thread: Conversation): CleanedTexts {
+  let texts = cleanedTexts.get(thread);
+  if (!texts) {
+    const last = thread.last_message;
+    texts = {
+      guestName: thread.guest_name === null ? null : oneLine(thread.guest_name),
+      subject: thread.subject === null ? null : oneLine(thread.subject),
+      preview: last === null || last.content === null ? null : previewText(last.content, speakerOf(last)),
+    };
+    cleanedTexts.set(thread, texts);
+  }
+  return texts;
+}
+
 export function formatThreadLine(thread: Conversation, now: Date, knownYear?: number): string {
+  const texts = cleanedTextsOf(thread);
   const parts = [
     field(thread.id),
-    thread.guest_name ? clip(field(thread.guest_name), NAME_CHARS) : "unknown guest",
+    thread.guest_name ? clip((texts.guestName ?? "").replaceAll("|", "/"), NAME_CHARS) : "unknown guest",
   ];
   parts.push(thread.channel ? field(thread.channel) : "unknown channel");
   if (thread.unread_count) parts.push(`${thread.unread_count} unread`);
   else if (thread.unread_count === null && thread.is_read === false) parts.push("unread");
   if (thread.status && thread.status !== "OPEN") parts.push(field(thread.status));
-  if (thread.subject) parts.push(`subj ${quoted(thread.subject, SUBJECT_CHARS)}`);
+  if (thread.subject) parts.push(`subj "${clip((texts.subject ?? "").replaceAll('"', "'"), SUBJECT_CHARS)}"`);
   const last = thread.last_message;
   if (!last) {
     parts.push("no messages yet");
@@ -69,7 +96,7 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
     : field(last.direction ?? "unknown").toLowerCase();
   const age = relativeTime(last.created_at, now);
   const when = `${shortTime(last.created_at, knownYear)}${age ? ` (${age})` : ""}`;
-  const preview = `"${previewText(last.content, signals.last_from).replaceAll('"', "'")}"`;
+  const preview = `"${(texts.preview ?? "").replaceAll('"', "'")}"`;
   parts.push(`${who} ${when} ${preview}`);
   return parts.join("|");
 }
