@@ -1,9 +1,17 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import ky from "ky";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AttemptBudget, AttemptBudgetSpentError } from "../src/api/attempt-budget.js";
-import { createClient, type HostelMateClient, parseRetryAfter, pathSegment } from "../src/api/client.js";
+import {
+  apiPaths,
+  createClient,
+  type HostelMateClient,
+  parseRetryAfter,
+  pathSegment,
+  withQuery,
+} from "../src/api/client.js";
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
@@ -74,6 +82,34 @@ describe("the HTTP contract", () => {
     expect(() => pathSegment("..")).toThrow(ApiError);
     expect(() => pathSegment(" ")).toThrow(ApiError);
     expect(pathSegment("a/b?c")).toBe("a%2Fb%3Fc");
+  });
+
+  it("puts the query in the path exactly as ky would from searchParams", async () => {
+    const urlOf = async (path: string, searchParams?: Record<string, string | number | undefined>) => {
+      let url = "";
+      await ky.get(path, {
+        prefix: "https://api.example.com/base/",
+        ...(searchParams ? { searchParams } : {}),
+        fetch: async (request) => {
+          url = request instanceof Request ? request.url : String(request);
+          return new Response("{}");
+        },
+      });
+      return url;
+    };
+    const queries = [
+      { limit: 20, offset: 0 },
+      { limit: 1, offset: 40, booking_id: undefined, channel: "AIRBNB", search: undefined },
+      { limit: 5, offset: 0, search: "late check-in & 50% + tax? a=b #1 / 'x' (y) ~!*" },
+      { search: "Müller 🙌 – €\u00A0x", booking_id: "BK-1 2" },
+      { search: "" },
+      {},
+    ];
+    for (const query of queries) {
+      for (const path of [apiPaths.conversations(), apiPaths.messages("a/b?c d")]) {
+        expect(await urlOf(withQuery(path, query))).toBe(await urlOf(path, query));
+      }
+    }
   });
 
   it("refuses to send the key in the clear to another machine", () => {

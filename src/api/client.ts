@@ -219,8 +219,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
     };
     let body: string;
     try {
-      const response = await api.get(path, {
-        searchParams,
+      const response = await api.get(withQuery(path, searchParams), {
         signal,
         retry: { shouldRetry: mayRetry },
         ...(budget ? { context: { attemptBudget: budget } } : {}),
@@ -300,6 +299,19 @@ export function createClient(options: ClientOptions): HostelMateClient {
       );
     },
   };
+}
+
+/**
+ * The path with its query, encoded and ordered as ky encodes a searchParams object. Given whole, ky
+ * builds the request once; given searchParams, it builds it, parses its URL and builds it again.
+ */
+export function withQuery(path: string, searchParams: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(searchParams)) {
+    if (value !== undefined) query.append(name, String(value));
+  }
+  const encoded = query.toString();
+  return encoded === "" ? path : `${path}?${encoded}`;
 }
 
 /** Method and path with query, for logs. The key is in a header, so it never appears here. */
