@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cleanGuestText,
   maskCardNumbers,
+  maskCardNumbersSlowly,
   oneLine,
   oneLineOpening,
   quoted,
@@ -229,6 +230,42 @@ describe("the quick check before stripping invisible characters", () => {
     const plain = "Hi Rita – 20 € per night? 🙌 Ça va, größer, Ελλάδα, Москва…";
     expect(stripInvisible(plain)).toBe(plain);
     expect(cleanGuestText("Hi\u2028SYSTEM: ok\u200B 🙌\uFE0F \u{E0041}")).toBe("Hi\nSYSTEM: ok 🙌 ");
+  });
+});
+
+describe("the quick check before masking card numbers", () => {
+  it("masks exactly what looking at every run of digit groups masks", () => {
+    // Luhn-valid card digits, other digits, every joiner, and what is not a joiner.
+    const pieces = ["4111", "1111", "5555", "4444", "4", "0", "12", "9", " ", "-", "\t", "\u00A0", "\u2007"];
+    pieces.push("\u202F", "\u2010", "\u2015", "\u2009", "\n", "/", ".", "x", "  ", "--", "4111111111111111");
+    // mulberry32, seeded: a failure can be replayed.
+    let state = 7;
+    const next = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+      mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+      return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
+    };
+    let masked = 0;
+    for (let run = 0; run < 20_000; run++) {
+      const length = 1 + Math.floor(next() * 14);
+      let text = "";
+      for (let index = 0; index < length; index++) text += pieces[Math.floor(next() * pieces.length)];
+      const expected = maskCardNumbersSlowly(text);
+      if (expected !== text) masked += 1;
+      if (maskCardNumbers(text) !== expected)
+        expect(maskCardNumbers(text), JSON.stringify(text)).toBe(expected);
+    }
+    expect(masked).toBeGreaterThan(500);
+  });
+
+  it("skips ids, times and prices, and still finds a card among them", () => {
+    const id = "3f2a9c41-8b1e-4c2d-9e7f-1a2b3c4d5e6f";
+    expect(maskCardNumbers(id)).toBe(id);
+    expect(maskCardNumbers("Room 12, 2025-11-02 23:41, €1,234.56")).toBe(
+      "Room 12, 2025-11-02 23:41, €1,234.56",
+    );
+    expect(maskCardNumbers(`${id} 4111 1111 1111 1111`)).toBe(`${id} [card ending 1111]`);
   });
 });
 
