@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cleanGuestText,
+  foldSpaces,
   maskCardNumbers,
   maskCardNumbersSlowly,
   oneLine,
@@ -266,6 +267,21 @@ describe("the quick check before masking card numbers", () => {
       "Room 12, 2025-11-02 23:41, €1,234.56",
     );
     expect(maskCardNumbers(`${id} 4111 1111 1111 1111`)).toBe(`${id} [card ending 1111]`);
+  });
+});
+
+describe("folding whitespace onto one line", () => {
+  it("gives what replacing every run of whitespace with a space gives", () => {
+    const spaces = [" ", "\t", "\n", "\v", "\f", "\r", "\u00A0", "\u1680", "\u2000", "\u200A", "\u2028"];
+    spaces.push("\u2029", "\u202F", "\u205F", "\u3000", "\uFEFF", "\u200B", "\u0085");
+    const pieces = [...spaces, "a", "bc", "", "  "];
+    for (const first of pieces)
+      for (const second of pieces)
+        for (const third of pieces) {
+          const text = `${first}${second}x${third}`;
+          expect(foldSpaces(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, " "));
+          expect(foldSpaces(`${text}${first}`)).toBe(`${text}${first}`.replace(/\s+/g, " "));
+        }
   });
 });
 

@@ -133,10 +133,19 @@ export function cleanGuestText(value: string): string {
 // ids, channels and statuses are so, and a thread line cleans a dozen of them.
 const PLAIN_ONE_LINE = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 
+// Runs of whitespace other than one plain space: replacing only these gives what replacing every run
+// with a space gives, without rebuilding the text at each of its spaces.
+const SPACE_RUNS_TO_FOLD = /\s{2,}|[^\S ]/g;
+
+/** Every run of whitespace as one space, as `value.replace(/\s+/g, " ")`. */
+export function foldSpaces(value: string): string {
+  return value.replace(SPACE_RUNS_TO_FOLD, " ");
+}
+
 /** Clean text folded onto one line, so that it cannot start a line of its own. */
 export function oneLine(value: string): string {
   if (PLAIN_ONE_LINE.test(value)) return maskCardNumbers(value);
-  return cleanGuestText(value).replace(/\s+/g, " ").trim();
+  return foldSpaces(cleanGuestText(value)).trim();
 }
 
 // What may continue a card number at a cut: more digits, or what separates its groups.
