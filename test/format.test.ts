@@ -39,6 +39,23 @@ describe("text and time helpers", () => {
     expect(shortTime("2025-13-02T23:41:07Z")).toBe("2025-13-02T23:41:07Z");
   });
 
+  it("reads the shared year from the usual UTC form's digits, with the same result as with a Date", () => {
+    const times = [
+      "2025-11-02T23:41:07Z",
+      "0999-01-01T00:00Z",
+      "2025-12-31T23:59:59.999Z",
+      "2025-02-31T00:00:00Z",
+      "2024-02-30T23:59:59Z",
+      "2025-01-01T00:30:00+01:00",
+      "2025-13-02T23:41:07Z",
+      "junk",
+    ];
+    for (const iso of times) {
+      const viaDate = new Date(iso).getUTCFullYear();
+      expect(sharedYear([iso]), iso).toBe(Number.isNaN(viaDate) ? undefined : viaDate);
+    }
+  });
+
   it("leaves out the year when the header already says it", () => {
     expect(shortTime("2025-11-02T23:41:07Z", 2025)).toBe("11-02 23:41");
     expect(shortTime("2024-12-31T23:59:00Z", 2025)).toBe("2024-12-31 23:59");

@@ -25,9 +25,15 @@ export function shortTime(iso: string | null, knownYear?: number): string {
 
 /** The one year all these times fall in, if they share one: a header can then say it once. */
 export function sharedYear(times: readonly (string | null)[]): number | undefined {
-  const years = new Set(times.map((iso) => (iso ? new Date(iso).getUTCFullYear() : Number.NaN)));
+  const years = new Set(times.map(yearOf));
   const [year] = years;
   return years.size === 1 && year !== undefined && !Number.isNaN(year) ? year : undefined;
+}
+
+/** The UTC year of a time, read from its digits when it has the API's usual form. */
+function yearOf(iso: string | null): number {
+  if (!iso) return Number.NaN;
+  return UTC_ISO.test(iso) ? Number(iso.slice(0, 4)) : new Date(iso).getUTCFullYear();
 }
 
 const MINUTE = 60_000;
