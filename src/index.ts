@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  // --help and --version are not served over MCP, so stdout is theirs.
+  // --help, --version and doctor run instead of the server: no MCP transport is started, a person reads
+  // this stdout, and scripts can capture it. Only serving (below) hands stdout to the protocol.
   if (command.kind === "help") return void process.stdout.write(USAGE);
   if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
   if (command.kind === "doctor") {

@@ -181,12 +181,9 @@ export function createClient(options: ClientOptions): HostelMateClient {
   }
 
   async function get<T extends z.ZodType>(spec: RequestSpec<T>, call: CallOptions): Promise<z.output<T>> {
-    const query = Object.entries(spec.searchParams)
-      .filter(([, value]) => value !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
-      .join("&");
-    const key = `${spec.path}?${query}`;
+    // The request's path and query, parameters in one order: the same question is the same key.
+    const sorted = Object.entries(spec.searchParams).sort(([a], [b]) => a.localeCompare(b));
+    const key = withQuery(spec.path, Object.fromEntries(sorted));
     const cached = cache?.get(key);
     if (cached) {
       logger.debug(`cache hit: ${key}`);
@@ -194,7 +191,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
     }
     const deadline = deadlineOf(call.signal);
     const fresh = await shared.run(key, call.signal, async (signal) => {
-      const value = await fetchAndParse(spec, signal, call.budget, deadline);
+      const value = await fetchAndParse(spec, key, signal, call.budget, deadline);
       cache?.set(key, value);
       return value;
     });
@@ -202,7 +199,8 @@ export function createClient(options: ClientOptions): HostelMateClient {
   }
 
   async function fetchAndParse<T extends z.ZodType>(
-    { endpoint, path, searchParams, schema, threadId }: RequestSpec<T>,
+    { endpoint, schema, threadId }: RequestSpec<T>,
+    pathWithQuery: string,
     signal: AbortSignal,
     budget: AttemptBudget | undefined,
     deadline: number | undefined,
@@ -219,7 +217,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
     };
     let body: string;
     try {
-      const response = await api.get(withQuery(path, searchParams), {
+      const response = await api.get(pathWithQuery, {
         signal,
         retry: { shouldRetry: mayRetry },
         ...(budget ? { context: { attemptBudget: budget } } : {}),

@@ -16,12 +16,14 @@ const LINE_BREAKS = /\r\n|[\r\v\f\u0085\u2028\u2029]/g;
 // newline. Properties rather than a hand-made list, so a code point we did not think of is covered.
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}]|[^\P{Cc}\n\t]/gu;
 
-// Groups of digits joined by spaces or dashes, as many as people type: the way card numbers are written.
-const DIGIT_GROUPS = /\d+(?:[ \t\u00A0\u2007\u202F\u2010-\u2015-]+\d+)*/g;
+// What people type between the groups of a card number: spaces of any kind and dashes.
+const JOINERS = "[ \\t\\u00A0\\u2007\\u202F\\u2010-\\u2015-]";
+// Groups of digits joined by those, as many as people type: the way card numbers are written.
+const DIGIT_GROUPS = new RegExp(`\\d+(?:${JOINERS}+\\d+)*`, "g");
 // Thirteen digits with nothing but those joiners between them: exactly where DIGIT_GROUPS finds a run
 // long enough to hold a card. Ids, times and prices have none, so most texts need no masking pass.
 // ({12}: CARD_MIN_DIGITS - 1 more digits after the first.)
-const CARD_LENGTH_RUN = /\d(?:[ \t\u00A0\u2007\u202F\u2010-\u2015-]*\d){12}/;
+const CARD_LENGTH_RUN = new RegExp(`\\d(?:${JOINERS}*\\d){12}`);
 
 const CARD_MIN_DIGITS = 13;
 const CARD_MAX_DIGITS = 19;
@@ -129,10 +131,6 @@ export function cleanGuestText(value: string): string {
   return maskCardNumbers(stripInvisible(value));
 }
 
-// Printable ASCII words with single spaces between them: nothing to strip, fold or trim. Most names,
-// ids, channels and statuses are so, and a thread line cleans a dozen of them.
-const PLAIN_ONE_LINE = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
-
 // Runs of whitespace other than one plain space: replacing only these gives what replacing every run
 // with a space gives, without rebuilding the text at each of its spaces.
 const SPACE_RUNS_TO_FOLD = /\s{2,}|[^\S ]/g;
@@ -144,12 +142,11 @@ export function foldSpaces(value: string): string {
 
 /** Clean text folded onto one line, so that it cannot start a line of its own. */
 export function oneLine(value: string): string {
-  if (PLAIN_ONE_LINE.test(value)) return maskCardNumbers(value);
   return foldSpaces(cleanGuestText(value)).trim();
 }
 
 // What may continue a card number at a cut: more digits, or what separates its groups.
-const CARD_CONTINUATION = /[\d \t\u00A0\u2007\u202F\u2010-\u2015-]/;
+const CARD_CONTINUATION = new RegExp(`\\d|${JOINERS}`);
 
 /**
  * The opening of oneLine(value), for a preview of about `max` characters, without cleaning all of a
@@ -168,10 +165,20 @@ export function oneLineOpening(value: string, max: number): string {
 
 /** A one-line field between separators: a separator inside it would shift the columns. */
 export function field(value: string, separator = "|"): string {
-  return oneLine(value).replaceAll(separator, "/");
+  return fieldOf(oneLine(value), separator);
+}
+
+/** field() for text already through oneLine. */
+export function fieldOf(line: string, separator = "|"): string {
+  return line.replaceAll(separator, "/");
 }
 
 /** Guest text inside double quotes on one line; its own double quotes become single ones so it cannot close the quote. */
 export function quoted(value: string, max: number): string {
-  return `"${clip(oneLine(value).replaceAll('"', "'"), max)}"`;
+  return quotedOf(oneLine(value), max);
+}
+
+/** quoted() for text already through oneLine (and clipped, with max = Infinity). */
+export function quotedOf(line: string, max = Number.POSITIVE_INFINITY): string {
+  return `"${clip(line.replaceAll('"', "'"), max)}"`;
 }

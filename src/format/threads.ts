@@ -1,7 +1,7 @@
 // A page of threads as compact text: one line each, `|` between fields, nothing said that the
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
-import { field, oneLine, oneLineOpening } from "./guest-text.js";
+import { field, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
 import { previewSignals, type Speaker, speakerOf } from "./signals.js";
 import { clip } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
@@ -78,13 +78,13 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
   const texts = cleanedTextsOf(thread);
   const parts = [
     field(thread.id),
-    thread.guest_name ? clip((texts.guestName ?? "").replaceAll("|", "/"), NAME_CHARS) : "unknown guest",
+    thread.guest_name ? clip(fieldOf(texts.guestName ?? ""), NAME_CHARS) : "unknown guest",
   ];
   parts.push(thread.channel ? field(thread.channel) : "unknown channel");
   if (thread.unread_count) parts.push(`${thread.unread_count} unread`);
   else if (thread.unread_count === null && thread.is_read === false) parts.push("unread");
   if (thread.status && thread.status !== "OPEN") parts.push(field(thread.status));
-  if (thread.subject) parts.push(`subj "${clip((texts.subject ?? "").replaceAll('"', "'"), SUBJECT_CHARS)}"`);
+  if (thread.subject) parts.push(`subj ${quotedOf(texts.subject ?? "", SUBJECT_CHARS)}`);
   const last = thread.last_message;
   if (!last) {
     parts.push("no messages yet");
@@ -96,7 +96,7 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
     : field(last.direction ?? "unknown").toLowerCase();
   const age = relativeTime(last.created_at, now);
   const when = `${shortTime(last.created_at, knownYear)}${age ? ` (${age})` : ""}`;
-  const preview = `"${(texts.preview ?? "").replaceAll('"', "'")}"`;
+  const preview = quotedOf(texts.preview ?? "");
   parts.push(`${who} ${when} ${preview}`);
   return parts.join("|");
 }
