@@ -168,6 +168,21 @@ export function field(value: string, separator = "|"): string {
   return fieldOf(oneLine(value), separator);
 }
 
+// What ids, channels, statuses and directions are made of: nothing here needs cleaning, folding or
+// a separator swapped, so such a value is shown as it is without a regular-expression pass per step.
+const PLAIN_TOKEN = /^[\w.:@+-]*$/;
+
+/**
+ * A value the API generates (an id, a channel, a status, a direction) as a one-line field. It is
+ * kept on one line and off the separators like guest text, but never card-masked: a UUID's digit
+ * groups joined by dashes can pass for a card number (about 1 UUID in 400), and a masked thread id
+ * could no longer be passed to get_messages.
+ */
+export function apiField(value: string, separator = "|"): string {
+  if (PLAIN_TOKEN.test(value) && !value.includes(separator)) return value;
+  return fieldOf(foldSpaces(stripInvisible(value)).trim(), separator);
+}
+
 /** field() for text already through oneLine. */
 export function fieldOf(line: string, separator = "|"): string {
   return line.replaceAll(separator, "/");

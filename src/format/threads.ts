@@ -1,7 +1,7 @@
 // A page of threads as compact text: one line each, `|` between fields, nothing said that the
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
-import { field, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
+import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
 import { previewSignals, type Speaker, speakerOf } from "./signals.js";
 import { clip } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
@@ -77,13 +77,13 @@ export function cleanedTextsOf(thread: Conversation): CleanedTexts {
 export function formatThreadLine(thread: Conversation, now: Date, knownYear?: number): string {
   const texts = cleanedTextsOf(thread);
   const parts = [
-    field(thread.id),
+    apiField(thread.id),
     thread.guest_name ? clip(fieldOf(texts.guestName ?? ""), NAME_CHARS) : "unknown guest",
   ];
-  parts.push(thread.channel ? field(thread.channel) : "unknown channel");
+  parts.push(thread.channel ? apiField(thread.channel) : "unknown channel");
   if (thread.unread_count) parts.push(`${thread.unread_count} unread`);
   else if (thread.unread_count === null && thread.is_read === false) parts.push("unread");
-  if (thread.status && thread.status !== "OPEN") parts.push(field(thread.status));
+  if (thread.status && thread.status !== "OPEN") parts.push(apiField(thread.status));
   if (thread.subject) parts.push(`subj ${quotedOf(texts.subject ?? "", SUBJECT_CHARS)}`);
   const last = thread.last_message;
   if (!last) {
@@ -93,7 +93,7 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
   const signals = previewSignals(last);
   const who = signals.last_from
     ? SPEAKER_LABEL[signals.last_from]
-    : field(last.direction ?? "unknown").toLowerCase();
+    : apiField(last.direction ?? "unknown").toLowerCase();
   const age = relativeTime(last.created_at, now);
   const when = `${shortTime(last.created_at, knownYear)}${age ? ` (${age})` : ""}`;
   const preview = quotedOf(texts.preview ?? "");

@@ -3,7 +3,7 @@
 // size cap by leaving out the oldest messages first, and says how to read what it left out.
 import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
-import { cleanGuestText, field, quoted } from "./guest-text.js";
+import { apiField, cleanGuestText, field, quoted } from "./guest-text.js";
 import { type ReplySignals, replySignals } from "./signals.js";
 import { clip, nextCall } from "./text.js";
 import { NAME_CHARS } from "./threads.js";
@@ -64,11 +64,11 @@ function author(message: Message, showSender: boolean): string {
       ? "guest"
       : message.direction === "OUTBOUND"
         ? "property"
-        : field(message.direction ?? "unknown direction").toLowerCase();
+        : apiField(message.direction ?? "unknown direction").toLowerCase();
   const notes: string[] = [];
   const source = message.source;
   if (source && source !== PLAIN_SOURCE[message.direction ?? ""]) {
-    notes.push(field(source).toLowerCase().replaceAll("_", "-"));
+    notes.push(apiField(source).toLowerCase().replaceAll("_", "-"));
   }
   if (showSender && message.sender?.includes("@")) notes.push(`from ${field(message.sender)}`);
   if (message.is_read === false) notes.push("unread");
@@ -130,11 +130,11 @@ function formatMessages(messages: readonly Message[], format: MessageFormat): st
 
 function threadHeader(input: TranscriptInput): string {
   const thread = input.window.thread;
-  const parts = [`Thread ${field(thread?.id ?? input.threadId)}`];
+  const parts = [`Thread ${apiField(thread?.id ?? input.threadId)}`];
   parts.push(thread?.guest_name ? clip(field(thread.guest_name), NAME_CHARS) : "unknown guest");
-  if (thread?.channel) parts.push(field(thread.channel));
-  if (thread?.status && thread.status !== "OPEN") parts.push(field(thread.status));
-  if (thread?.booking_id) parts.push(`booking ${field(thread.booking_id)}`);
+  if (thread?.channel) parts.push(apiField(thread.channel));
+  if (thread?.status && thread.status !== "OPEN") parts.push(apiField(thread.status));
+  if (thread?.booking_id) parts.push(`booking ${apiField(thread.booking_id)}`);
   if (thread?.subject) parts.push(`subj ${quoted(thread.subject, HEADER_SUBJECT_CHARS)}`);
   return parts.join("|");
 }

@@ -1,7 +1,7 @@
 import { readThread } from "../api/read-thread.js";
 import { completeThreadId } from "../completion.js";
 import { UserInputError } from "../errors.js";
-import { field } from "../format/guest-text.js";
+import { apiField, field } from "../format/guest-text.js";
 import { previewSignals } from "../format/signals.js";
 import { relativeTime } from "../format/time.js";
 import { formatTranscript } from "../format/transcript.js";
@@ -25,7 +25,7 @@ export const conversation: TemplateResource = {
     return page.results.map((thread) => {
       const signals = previewSignals(thread.last_message);
       const notes = [
-        thread.channel ? field(thread.channel) : null,
+        thread.channel ? apiField(thread.channel) : null,
         signals.needs_reply ? "needs reply" : null,
         thread.unread_count ? `${thread.unread_count} unread` : null,
         thread.last_message
@@ -35,7 +35,7 @@ export const conversation: TemplateResource = {
       const guest = thread.guest_name ? field(thread.guest_name) : "Unknown guest";
       return {
         uri: `hostelmate://conversations/${thread.id}`,
-        name: `${guest} (${thread.channel ? field(thread.channel) : "conversation"})`,
+        name: `${guest} (${thread.channel ? apiField(thread.channel) : "conversation"})`,
         description: notes.join(" · "),
       };
     });
