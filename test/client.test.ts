@@ -12,6 +12,7 @@ import {
   pathSegment,
   withQuery,
 } from "../src/api/client.js";
+import { ConversationPage } from "../src/api/schemas.js";
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
@@ -333,5 +334,40 @@ describe("an attempt budget in the call options", () => {
       AttemptBudgetSpentError,
     );
     expect(sandbox.requests).toHaveLength(1);
+  });
+});
+
+describe("the API payload schemas", () => {
+  it("turn missing, null and mistyped fields into null, and keep the ids", () => {
+    const drifted = {
+      pagination: "not an object",
+      results: [{ id: "a", booking_id: 5, channel: null, is_read: "yes", last_message: { content: 7 } }],
+    };
+    expect(ConversationPage.parse(drifted)).toEqual({
+      pagination: null,
+      results: [
+        {
+          id: "a",
+          booking_id: null,
+          channel: null,
+          guest_name: null,
+          subject: null,
+          is_read: null,
+          unread_count: null,
+          status: null,
+          last_message: {
+            id: null,
+            content: null,
+            direction: null,
+            source: null,
+            sender: null,
+            created_at: null,
+          },
+          created_at: null,
+        },
+      ],
+    });
+    expect(ConversationPage.safeParse({ results: [{ id: "" }] }).success).toBe(false);
+    expect(ConversationPage.safeParse({ pagination: null }).success).toBe(false);
   });
 });
