@@ -126,6 +126,12 @@ async function main(): Promise<void> {
   // The SDK's stdio transport keeps running after the client leaves; its leaving is our cue to go.
   process.stdin.on("end", () => void shutdown("stdin ended"));
   process.stdin.on("close", () => void shutdown("stdin closed"));
+  // A client that closes its end of stdout has left too; writing to it fails with EPIPE, which would
+  // otherwise surface as an uncaught exception, with a stack, for every answer still pending.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") void shutdown("stdout closed");
+    else logger.error(`stdout: ${error.message}`);
+  });
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
@@ -145,6 +146,18 @@ describe("the built server over stdio", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("exits 0 without an error when the client closes its end of stdout first", async () => {
+    const server = run(["--demo"], {});
+    await initialize(server);
+    server.child.stdout.destroy();
+    // The answer to this has nowhere to go: the write fails with EPIPE.
+    server.notify("ping");
+    server.child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: 99, method: "tools/list" })}\n`);
+    // Before, it logged an uncaught EPIPE and kept running with no one to answer.
+    expect(await Promise.race([server.exit, delay(5_000, "still running")])).toBe(0);
+    expect(server.stderr()).not.toMatch(/uncaught|EPIPE|error:/i);
   });
 
   it("exits 1 naming HOSTELMATE_API_KEY and --demo when there is no key, with nothing on stdout", async () => {
