@@ -82,6 +82,10 @@ async function main(): Promise<void> {
     logger.error(`unhandled rejection: ${describeUnknown(reason)}`),
   );
   process.on("uncaughtException", (error) => logger.error(`uncaught exception: ${describeUnknown(error)}`));
+  // With stderr closed by the client, a log line fails with EPIPE; unheard, that error would be an
+  // uncaught exception, logged to stderr, failing again: a loop that holds the CPU. There is nowhere
+  // left to say anything, so the failure is dropped and the server goes on answering on stdout.
+  process.stderr.on("error", () => {});
 
   let apiUrl = config.apiUrl;
   let apiKey = config.apiKey;

@@ -160,6 +160,24 @@ describe("the built server over stdio", () => {
     expect(server.stderr()).not.toMatch(/uncaught|EPIPE|error:/i);
   });
 
+  it("keeps serving, without spinning, when the client closes its end of stderr", async () => {
+    const server = run(["--demo"], { HOSTELMATE_LOG_LEVEL: "debug" });
+    await initialize(server);
+    server.child.stderr.destroy();
+    // Each of these logs a line that can no longer be written.
+    const missing = await server.request("tools/call", {
+      name: "get_messages",
+      arguments: { thread_id: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect((missing.result as { isError: boolean }).isError).toBe(true);
+    const list = await server.request("tools/list");
+    expect((list.result as { tools: unknown[] }).tools).toHaveLength(3);
+    server.child.stdin.end();
+    // Before, each failed log line was logged as an uncaught EPIPE, which failed in turn: a loop
+    // that held the CPU, grew past a gigabyte and ignored SIGTERM.
+    expect(await Promise.race([server.exit, delay(5_000, "still running")])).toBe(0);
+  });
+
   it("exits 1 naming HOSTELMATE_API_KEY and --demo when there is no key, with nothing on stdout", async () => {
     const server = run([], {});
     expect(await server.exit).toBe(1);
