@@ -2,6 +2,7 @@
 // use besides the thread. The API has none of this, so the operator writes a file and names it in
 // HOSTELMATE_PROPERTY_NOTES. It is read again on every use, so edits apply without a restart.
 import { readFile } from "node:fs/promises";
+import { sliceWhole } from "./format/text.js";
 
 /** Notes longer than this are clipped: they travel in every drafting prompt. */
 export const MAX_NOTES_CHARS = 20_000;
@@ -19,7 +20,7 @@ export const NOTES_HOW_TO =
 
 function clipNotes(text: string): string {
   return text.length > MAX_NOTES_CHARS
-    ? `${text.slice(0, MAX_NOTES_CHARS)}\n[notes clipped at ${MAX_NOTES_CHARS} characters]`
+    ? `${sliceWhole(text, MAX_NOTES_CHARS)}\n[notes clipped at ${MAX_NOTES_CHARS} characters]`
     : text;
 }
 

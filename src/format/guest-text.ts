@@ -3,7 +3,7 @@
 // shown, and is then placed where it cannot end its quoting: a line of its own behind ">", or one
 // line inside double quotes.
 
-import { clip } from "./text.js";
+import { clip, sliceWhole } from "./text.js";
 
 // Whatever some client renders as a line break becomes a newline, so each part of the text gets its
 // own ">" and nothing after a separator can pose as a header line of ours.
@@ -159,7 +159,7 @@ export function oneLineOpening(value: string, max: number): string {
   if (value.length <= room) return oneLine(value);
   let end = room;
   while (end < value.length && end < room + 256 && CARD_CONTINUATION.test(value.charAt(end))) end += 1;
-  const opening = oneLine(value.slice(0, end));
+  const opening = oneLine(sliceWhole(value, end));
   return opening.length > max ? opening : `${opening}…`;
 }
 

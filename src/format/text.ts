@@ -1,9 +1,18 @@
 // Small pure helpers shared by the formatters.
 
+/**
+ * The first `end` UTF-16 units of `value`, one fewer where the cut would split a surrogate pair:
+ * half an emoji is a lone surrogate, which some model APIs refuse outright, failing the whole chat.
+ */
+export function sliceWhole(value: string, end: number): string {
+  const code = value.charCodeAt(end - 1);
+  return value.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+
 /** Clips at a word boundary when one is near, and marks the cut with an ellipsis. */
 export function clip(value: string, max: number): string {
   if (value.length <= max) return value;
-  const cut = value.slice(0, max);
+  const cut = sliceWhole(value, max);
   const lastSpace = cut.lastIndexOf(" ");
   const body = lastSpace > max * 0.7 ? cut.slice(0, lastSpace) : cut;
   return `${body.trimEnd()}…`;

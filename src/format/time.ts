@@ -1,4 +1,5 @@
 // Times for the model: absolute UTC to the minute, plus a short relative form from one clock.
+import { sliceWhole } from "./text.js";
 
 export type Clock = () => Date;
 
@@ -17,7 +18,7 @@ export function shortTime(iso: string | null, knownYear?: number): string {
     return Number(iso.slice(0, 4)) === knownYear ? full.slice(5) : full;
   }
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso.replace(/\s+/g, " ").replaceAll("|", "/").slice(0, 40);
+  if (Number.isNaN(ms)) return sliceWhole(iso.replace(/\s+/g, " ").replaceAll("|", "/"), 40);
   const date = new Date(ms);
   const full = date.toISOString().slice(0, 16).replace("T", " ");
   return date.getUTCFullYear() === knownYear ? full.slice(5) : full;

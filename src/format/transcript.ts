@@ -5,7 +5,7 @@ import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
 import { apiField, cleanGuestText, field, quoted } from "./guest-text.js";
 import { type ReplySignals, replySignals } from "./signals.js";
-import { clip, nextCall } from "./text.js";
+import { clip, nextCall, sliceWhole } from "./text.js";
 import { NAME_CHARS } from "./threads.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
@@ -82,7 +82,7 @@ export function timeLabel(iso: string | null, now: Date, knownYear?: number): st
 
 function clipMessage(body: string, max: number, why: string): string {
   if (body.length <= max) return body;
-  return `${body.slice(0, max).trimEnd()}… [clipped: ${body.length.toLocaleString("en-US")} characters in all; ${why}]`;
+  return `${sliceWhole(body, max).trimEnd()}… [clipped: ${body.length.toLocaleString("en-US")} characters in all; ${why}]`;
 }
 
 /** A message's text as a transcript shows it, without the ">" marks: cleaned, blank lines dropped, clipped. */

@@ -3,6 +3,7 @@ import { completeThreadId } from "../completion.js";
 import { UserInputError } from "../errors.js";
 import { apiField, field } from "../format/guest-text.js";
 import { previewSignals } from "../format/signals.js";
+import { sliceWhole } from "../format/text.js";
 import { relativeTime } from "../format/time.js";
 import { formatTranscript } from "../format/transcript.js";
 import { ThreadId } from "../tools/params.js";
@@ -42,7 +43,7 @@ export const conversation: TemplateResource = {
   },
   async read(variables, { client, clock }, signal) {
     const raw = variables.thread_id ?? "";
-    const notAThread = `hostelmate://conversations/${field(raw).slice(0, 60)} is not a conversation: the part after conversations/ must be a thread id like a1b2c3d4-e5f6-7890-abcd-ef1234567890.`;
+    const notAThread = `hostelmate://conversations/${sliceWhole(field(raw), 60)} is not a conversation: the part after conversations/ must be a thread id like a1b2c3d4-e5f6-7890-abcd-ef1234567890.`;
     const decoded = decodeOrUndefined(raw);
     if (decoded === undefined) {
       throw new UserInputError(
