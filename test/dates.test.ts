@@ -48,6 +48,21 @@ describe("since and until", () => {
     expect((await range(since, undefined, "UTC")).from).toBe(from);
   });
 
+  it.each(["UTC", "Europe/Berlin", "America/New_York", "Pacific/Auckland", "Asia/Kolkata"])(
+    "counts hours and minutes ago from the real now in %s",
+    async (zone) => {
+      const back = async (since: string) =>
+        NOW.getTime() - Date.parse((await range(since, undefined, zone)).from ?? "");
+      expect(await back("3 hours ago")).toBe(3 * 3_600_000);
+      expect(await back("30 minutes ago")).toBe(30 * 60_000);
+      expect(await back("last 24 hours")).toBe(24 * 3_600_000);
+      expect(await back("vor 3 Stunden")).toBe(3 * 3_600_000);
+      // Whole days still start at the property's midnight.
+      const threeDaysBack = formatWallTime(new Date(NOW.getTime() - 3 * 86_400_000), zone).slice(0, 10);
+      expect((await range("3 days ago", undefined, zone)).label).toBe(`${threeDaysBack} 00:00 → now ${zone}`);
+    },
+  );
+
   it("follows daylight saving time", async () => {
     // Lisbon moves from UTC+0 to UTC+1 on 29 March 2026.
     expect(

@@ -86,7 +86,12 @@ async function resolveBound(
       `${name} ${JSON.stringify(text)} is in ${year}; today is ${formatWallTime(now, timeZone).slice(0, 10)}. If you meant this year, ask again with ${nowWall.year}.`,
     );
   }
-  // An explicit offset ("…Z", "+01:00") or a relative time ("2 hours ago") is an exact instant.
+  // A time counted back from now ("2 hours ago") is counted from the reference, the zone's wall-clock
+  // written as UTC: the instant is the same distance back from the real now.
+  if (result.tags().has("result/relativeDateAndTime")) {
+    return new Date(now.getTime() + (start.date().getTime() - reference.getTime()));
+  }
+  // An explicit offset ("…Z", "+01:00", "9am UTC") is an exact instant.
   if (start.isCertain("timezoneOffset")) return start.date();
   const wall = wallOf(result);
   if (!start.isCertain("hour")) return dayBound(name, wall, timeZone);
