@@ -318,6 +318,22 @@ describe("transcripts", () => {
     );
   });
 
+  it("still says at least when the only replies in view are automatic", () => {
+    const automatic = { direction: "OUTBOUND", source: "AUTOMATED", sender: "property" } as const;
+    const { text } = formatTranscript({
+      threadId: THREAD_ID,
+      window: window([message(), message({ ...automatic, created_at: "2025-11-02T23:45:00Z" }), message()], {
+        offset: 7,
+        total: 10,
+      }),
+      limit: 3,
+      now: NOW,
+    });
+    expect(text.split("\n")[1]).toBe(
+      "NEEDS REPLY: the guest has been waiting since at least 2025-11-02 23:41, 3h ago.",
+    );
+  });
+
   it("offers newer messages for an explicit offset, and says when the API gave no total", () => {
     const explicit = formatTranscript({
       threadId: THREAD_ID,

@@ -4,7 +4,7 @@
 import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
 import { apiField, cleanGuestText, field, quoted } from "./guest-text.js";
-import { type ReplySignals, replySignals } from "./signals.js";
+import { type ReplySignals, replySignals, speakerOf } from "./signals.js";
 import { clip, nextCall, sliceWhole } from "./text.js";
 import { NAME_CHARS } from "./threads.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
@@ -149,7 +149,8 @@ function signalsLine(
   if (!last) return "No messages yet.";
   if (signals.needs_reply) {
     const since = timeLabel(signals.waiting_since, now);
-    const atLeast = fromStart || messages.some((m) => m.direction === "OUTBOUND") ? "" : "at least ";
+    // Only a staff answer in view bounds the wait: an auto-reply or check-in link answers nothing.
+    const atLeast = fromStart || messages.some((m) => speakerOf(m) === "staff") ? "" : "at least ";
     return `NEEDS REPLY: the guest has been waiting since ${atLeast}${since}.`;
   }
   if (signals.last_from === "staff")

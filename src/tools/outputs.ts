@@ -16,7 +16,9 @@ const SignalsShape = {
     .boolean()
     .nullable()
     .describe("True when a guest message came after the last staff answer; null when the data cannot tell."),
-  waiting_since: text.describe("Time of the oldest guest message not yet answered, when known."),
+  waiting_since: text.describe(
+    "Time of the oldest guest message not yet answered, when known. In a transcript that starts after the thread's first message and shows no staff answer, the guest has waited at least since then.",
+  ),
   last_from: z.enum(["guest", "staff", "automated"]).nullable().describe("Who wrote the newest message."),
 };
 
