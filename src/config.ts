@@ -136,22 +136,45 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
   return { kind: "serve", config };
 }
 
+// What a key picks up on its way from an email, a web page or a document into a config file, and is
+// never part of it: quotes around it (straight or curly), the variable's own name, an auth scheme,
+// and invisible characters (zero-width spaces, a byte-order mark, joiners).
+const AROUND_KEY = /^(?:["'`“”‘’]|HOSTELMATE_API_KEY\s*=\s*|Bearer\s+)+|["'`“”‘’]+$/gi;
+const INVISIBLE_IN_KEY = /\p{Cf}/gu;
+// Keys are printable ASCII; anything else cannot even be sent in a header.
+const NOT_KEY_CHARACTER = /[^\x21-\x7E]/u;
+
+/** The key as pasted, with what a copy adds around it taken off; a problem when it still cannot be one. */
+export function readApiKey(raw: string | undefined, problems: string[]): string {
+  const key = (raw ?? "").replace(INVISIBLE_IN_KEY, "").trim().replace(AROUND_KEY, "");
+  if (key === "") {
+    problems.push(
+      "HOSTELMATE_API_KEY is not set. Put your property's Hostel Mate API key in it, or start with --demo to try the server on sample data without a key.",
+    );
+    return key;
+  }
+  if (/\s/.test(key)) {
+    problems.push("HOSTELMATE_API_KEY contains spaces or line breaks; copy the key again without them.");
+    return key;
+  }
+  const odd = NOT_KEY_CHARACTER.exec(key);
+  if (odd) {
+    const character = String.fromCodePoint(odd[0].codePointAt(0) ?? 0);
+    const code = (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    problems.push(
+      `HOSTELMATE_API_KEY has a character no Hostel Mate key has, ${JSON.stringify(character)} (U+${code}) at position ${odd.index + 1}, which a word processor or web page may have put in. Copy the key again from Hostel Mate and paste it as plain text.`,
+    );
+  }
+  return key;
+}
+
 function readConfig(env: Env, demo: boolean): { config: Config; problems: string[] } {
   const problems: string[] = [];
-  const apiKey = env.HOSTELMATE_API_KEY?.trim() ?? "";
-  if (!demo) {
-    if (apiKey === "") {
-      problems.push(
-        "HOSTELMATE_API_KEY is not set. Put your property's Hostel Mate API key in it, or start with --demo to try the server on sample data without a key.",
-      );
-    } else if (/\s/.test(apiKey)) {
-      problems.push("HOSTELMATE_API_KEY contains spaces or line breaks; copy the key again without them.");
-    }
-  }
+  const apiKey = demo ? "" : readApiKey(env.HOSTELMATE_API_KEY, problems);
   const config: Config = {
     mode: demo ? "demo" : "live",
     apiUrl: readApiUrl(env.HOSTELMATE_API_URL, demo ? [] : problems),
-    apiKey: demo ? "" : apiKey,
+    apiKey,
     timeoutMs: readWholeNumber(
       "HOSTELMATE_TIMEOUT_MS",
       env.HOSTELMATE_TIMEOUT_MS,

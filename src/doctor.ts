@@ -185,7 +185,14 @@ async function checkApi(options: DoctorOptions, { ok, fail, skip }: Report): Pro
           fail(`API key ${redactKey(apiKey)} rejected`, sentence);
         else if (error instanceof ApiError && error.kind === "feature_disabled")
           fail("Conversations feature is off", sentence);
-        else fail("a call to Hostel Mate failed", sentence);
+        else if (error instanceof ApiError) fail("a call to Hostel Mate failed", sentence);
+        // Not an answer from Hostel Mate: the doctor has no server log to point to, so it says what
+        // happened here, with the key taken out in case the message quotes it.
+        else
+          fail(
+            "a call to Hostel Mate failed",
+            `an unexpected error (${(error instanceof Error ? error.message : String(error)).replaceAll(apiKey, redactKey(apiKey))}). Run the doctor again; if it repeats, report this line to the maintainers.`,
+          );
       }
     }
   } finally {

@@ -95,6 +95,27 @@ describe("parseCommand", () => {
     expect(problems([], { HOSTELMATE_API_KEY: "hm_live abc" })[0]).toContain("spaces");
   });
 
+  it.each([
+    ["straight quotes", '"hm_live_abc123"'],
+    ["curly quotes", "“hm_live_abc123”"],
+    ["single curly quotes", "‘hm_live_abc123’"],
+    ["the variable's name", "HOSTELMATE_API_KEY=hm_live_abc123"],
+    ["an auth scheme inside quotes", '"Bearer hm_live_abc123"'],
+    ["a zero-width space and a byte-order mark", "\uFEFFhm_live_abc123\u200B"],
+    ["a trailing line break", "hm_live_abc123\r\n"],
+  ])("takes off %s that a copy adds around the key", (_what, pasted) => {
+    const command = parseCommand([], { HOSTELMATE_API_KEY: pasted });
+    expect(command.kind === "serve" && command.config.apiKey).toBe("hm_live_abc123");
+  });
+
+  it("says which character cannot be in a key, instead of failing every call later", () => {
+    expect(problems([], { HOSTELMATE_API_KEY: "hm_live\u2011abc" })).toEqual([
+      'HOSTELMATE_API_KEY has a character no Hostel Mate key has, "\u2011" (U+2011) at position 8, which a word processor or web page may have put in. Copy the key again from Hostel Mate and paste it as plain text.',
+    ]);
+    expect(problems([], { HOSTELMATE_API_KEY: "hm_live_é" })[0]).toContain("(U+00E9) at position 9");
+    expect(problems([], { HOSTELMATE_API_KEY: "hm_live_\u0001" })[0]).toContain("(U+0001)");
+  });
+
   it("answers --help and --version before looking at the environment", () => {
     expect(parseCommand(["--help"], {})).toEqual({ kind: "help" });
     expect(parseCommand(["-v"], {})).toEqual({ kind: "version" });
