@@ -1,7 +1,7 @@
 // Flags and environment → a validated Config. Every problem is collected and reported at once, so
 // a hostel manager fixes the configuration in one go rather than one error per restart.
 import { parseArgs } from "node:util";
-import { apiUrlProblems, DEFAULT_API_URL } from "./api/base-url.js";
+import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "./api/base-url.js";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import { isValidTimeZone } from "./search/zoned-time.js";
@@ -67,7 +67,7 @@ type Env = Record<string, string | undefined>;
 function readApiUrl(raw: string | undefined, problems: string[]): string {
   const value = raw?.trim() || DEFAULT_API_URL;
   problems.push(...apiUrlProblems(value));
-  return value.replace(/\/+$/, "");
+  return withoutApiPath(value);
 }
 
 function readWholeNumber(

@@ -1,6 +1,9 @@
 // Every failure the model can see is turned into text here and nowhere else, so that no upstream
 // body, stack trace or API key can slip into a tool result.
+import { DEFAULT_API_URL } from "./api/base-url.js";
 import { plural } from "./format/text.js";
+
+const DEFAULT_API_HOST = new URL(DEFAULT_API_URL).host;
 
 export type ApiErrorKind =
   | "auth"
@@ -81,7 +84,7 @@ export function describeApiError(error: ApiError): string {
     case "auth":
       return `Hostel Mate rejected the API key${status}. Check HOSTELMATE_API_KEY in the server's configuration: generating a new key in Hostel Mate invalidates the old one, so copy the newest key.`;
     case "feature_disabled":
-      return `The Conversations/Messaging feature is not enabled for this property${status}. Ask Hostel Mate support to enable it, then try again.`;
+      return `The Conversations/Messaging feature is not enabled for this property${status}. Ask Hostel Mate support to enable it, then try again.${error.host === DEFAULT_API_HOST ? "" : ` The API address is set to ${error.host}: if that is not Hostel Mate's own address, check HOSTELMATE_API_URL first, since another address answers 404 here too.`}`;
     case "not_found":
       return `There is no conversation with id ${error.threadId ?? "(unknown)"} for this property${status}. Find the right thread id with list_conversations or search_conversations.`;
     case "rate_limited":

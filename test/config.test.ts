@@ -66,6 +66,26 @@ describe("parseCommand", () => {
     expect(command.kind === "serve" && command.config.apiUrl).toBe("http://127.0.0.1:8080");
   });
 
+  it.each([
+    ["https://api.hostelmate.co/api/v1", "https://api.hostelmate.co"],
+    ["https://api.hostelmate.co/api/v1/", "https://api.hostelmate.co"],
+    ["https://api.hostelmate.co/API/V1/client/conversations", "https://api.hostelmate.co"],
+    ["https://proxy.example.com/hostelmate/api/v1", "https://proxy.example.com/hostelmate"],
+    ["https://proxy.example.com/hostelmate/", "https://proxy.example.com/hostelmate"],
+  ])("takes the API's own path off a pasted base URL: %s", (pasted, base) => {
+    const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_API_URL: pasted });
+    expect(command.kind === "serve" && command.config.apiUrl).toBe(base);
+  });
+
+  it.each(["https://api.hostelmate.co/?", "https://api.hostelmate.co/#", "https://api.hostelmate.co/?x=1"])(
+    "refuses a query or fragment, even an empty one: %s",
+    (pasted) => {
+      expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_API_URL: pasted })).toEqual([
+        "HOSTELMATE_API_URL must be a plain base URL, without user name, password, query or #fragment.",
+      ]);
+    },
+  );
+
   it("bounds the timeout", () => {
     expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEOUT_MS: "50" })[0]).toContain(
       "between 100 and 300000",

@@ -3,6 +3,17 @@ import { ApiError, type ApiErrorKind, describeError, UserInputError } from "../s
 
 const host = "api.hostelmate.co";
 
+describe("a 404 from the list endpoint", () => {
+  it("points at the API address too when it is not Hostel Mate's own", () => {
+    const at = (where: string) =>
+      describeError(new ApiError({ kind: "feature_disabled", host: where, status: 404 }));
+    expect(at(host)).not.toContain("HOSTELMATE_API_URL");
+    expect(at("proxy.example.com")).toMatch(
+      /not enabled.*The API address is set to proxy\.example\.com: .*check HOSTELMATE_API_URL first/,
+    );
+  });
+});
+
 describe("describeError", () => {
   const cases: Array<[ApiErrorKind, Partial<ConstructorParameters<typeof ApiError>[0]>, RegExp]> = [
     [

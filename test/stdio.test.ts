@@ -148,6 +148,18 @@ describe("the built server over stdio", () => {
     }
   });
 
+  it("reaches the API when the base URL was pasted with the API's own path", async () => {
+    const server = run([], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: `${sandbox.url}/api/v1/`,
+    });
+    await initialize(server);
+    const page = await server.request("tools/call", { name: "list_conversations", arguments: { limit: 1 } });
+    expect(textOfResult(page)).toMatch(/^Conversations 1-1 of \d+/);
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+  });
+
   it("exits 0 without an error when the client closes its end of stdout first", async () => {
     const server = run(["--demo"], {});
     await initialize(server);

@@ -7,6 +7,15 @@ function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+// The API's own path, which documentation often shows as part of the base: the client adds it to
+// every request, so left in the base it would be asked for twice and answer 404.
+const API_PATH = /\/api(?:\/v1(?:\/client(?:\/conversations)?)?)?\/*$/i;
+
+/** The base URL as the client joins paths to it: no trailing slash, no copy of the API's own path. */
+export function withoutApiPath(value: string): string {
+  return value.replace(/\/+$/, "").replace(API_PATH, "");
+}
+
 /** What is wrong with a base URL as a place to send the key; empty when it is fine. */
 export function apiUrlProblems(value: string): string[] {
   let url: URL;
@@ -24,7 +33,8 @@ export function apiUrlProblems(value: string): string[] {
       `HOSTELMATE_API_URL must start with https:// so the API key is never sent unencrypted (http:// is allowed only for localhost). Leave it unset to use ${DEFAULT_API_URL}.`,
     );
   }
-  if (url.username || url.password || url.search || url.hash) {
+  // A bare "?" or "#" leaves search and hash empty, yet would still end up in every request's URL.
+  if (url.username || url.password || url.search || url.hash || /[?#]/.test(value)) {
     problems.push(
       "HOSTELMATE_API_URL must be a plain base URL, without user name, password, query or #fragment.",
     );

@@ -82,8 +82,9 @@ describe("list_conversations", () => {
     harness.sandbox.faults.featureDisabled = true;
     const result = await harness.call("list_conversations", {});
     expect(result.isError).toBe(true);
+    // The sandbox is not at Hostel Mate's own address, so the sentence also points at the setting.
     expect(textOf(result)).toBe(
-      "The Conversations/Messaging feature is not enabled for this property (HTTP 404). Ask Hostel Mate support to enable it, then try again.",
+      `The Conversations/Messaging feature is not enabled for this property (HTTP 404). Ask Hostel Mate support to enable it, then try again. The API address is set to ${new URL(harness.sandbox.url).host}: if that is not Hostel Mate's own address, check HOSTELMATE_API_URL first, since another address answers 404 here too.`,
     );
   });
 
