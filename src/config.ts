@@ -104,7 +104,29 @@ function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
   return "info";
 }
 
+const OPTIONS_SENTENCE = "The options are --demo, --help and --version.";
+const KNOWN_OPTIONS = new Set(["--demo", "--help", "-h", "--version", "-v"]);
+// What a word processor or chat app makes of "--": en and em dashes, the minus sign and the like.
+const TYPOGRAPHIC_DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+(?=\p{L})/u;
+
+/** The first argument that is no option of ours, said as a person would need to hear it. */
+function argumentProblem(argv: readonly string[]): string | undefined {
+  for (const arg of argv) {
+    if (KNOWN_OPTIONS.has(arg)) continue;
+    if (TYPOGRAPHIC_DASHES.test(arg)) {
+      return `${JSON.stringify(arg)} starts with a long dash, not two hyphens (an editor or chat app may have changed them): write it as ${arg.replace(TYPOGRAPHIC_DASHES, "--")}.`;
+    }
+    if (arg === "-y" || arg === "--yes") {
+      return `Unknown option ${JSON.stringify(arg)}: it belongs to npx ("npx -y hostelmate-mcp"); when the command is hostelmate-mcp itself, leave it out.`;
+    }
+    if (arg.startsWith("-")) return `Unknown option ${JSON.stringify(arg)}. ${OPTIONS_SENTENCE}`;
+  }
+  return undefined;
+}
+
 export function parseCommand(argv: readonly string[], env: Env): Command {
+  const problem = argumentProblem(argv);
+  if (problem) throw new ConfigError([problem]);
   let flags: { demo?: boolean; help?: boolean; version?: boolean };
   let positionals: string[];
   try {
@@ -120,14 +142,14 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
     }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError([`${reason}. The options are --demo, --help and --version.`]);
+    throw new ConfigError([`${reason}. ${OPTIONS_SENTENCE}`]);
   }
   if (flags.help) return { kind: "help" };
   if (flags.version) return { kind: "version" };
   const [subcommand, ...extra] = positionals;
   if ((subcommand !== undefined && subcommand !== "doctor") || extra.length > 0) {
     throw new ConfigError([
-      `Unexpected argument ${JSON.stringify(subcommand === "doctor" ? extra[0] : subcommand)}. The only command is doctor; the options are --demo, --help and --version.`,
+      `Unexpected argument ${JSON.stringify(subcommand === "doctor" ? extra[0] : subcommand)}. The only command is doctor. ${OPTIONS_SENTENCE}`,
     ]);
   }
   const { config, problems } = readConfig(env, flags.demo === true);

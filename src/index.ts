@@ -62,6 +62,13 @@ async function main(): Promise<void> {
   }
   // --help, --version and doctor run instead of the server: no MCP transport is started, a person reads
   // this stdout, and scripts can capture it. Only serving (below) hands stdout to the protocol.
+  if (command.kind !== "serve") {
+    // Read only in part (`doctor | head -1`): the reader has what it wanted, so stop without a trace.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
   if (command.kind === "help") return void process.stdout.write(USAGE);
   if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
   if (command.kind === "doctor") {

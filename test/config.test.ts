@@ -142,6 +142,20 @@ describe("parseCommand", () => {
   });
 
   it("names the valid options when given an unknown one", () => {
-    expect(problems(["--dmeo"], {})[0]).toMatch(/--dmeo[\s\S]*--demo, --help and --version/);
+    expect(problems(["--dmeo"], {})).toEqual([
+      'Unknown option "--dmeo". The options are --demo, --help and --version.',
+    ]);
+    expect(problems(["-demo"], {})).toEqual([
+      'Unknown option "-demo". The options are --demo, --help and --version.',
+    ]);
+  });
+
+  it("tells a long dash from two hyphens, and npx's -y from an option of ours", () => {
+    expect(problems(["—demo"], {})).toEqual([
+      '"—demo" starts with a long dash, not two hyphens (an editor or chat app may have changed them): write it as --demo.',
+    ]);
+    expect(problems(["–help"], {})[0]).toContain("write it as --help.");
+    expect(problems(["-y"], {})[0]).toMatch(/^Unknown option "-y": it belongs to npx/);
+    expect(parseCommand(["doctor", "--demo"], {}).kind).toBe("doctor");
   });
 });

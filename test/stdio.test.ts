@@ -215,6 +215,14 @@ describe("the built server over stdio", () => {
     expect(doctor.stdoutLines.at(-1)).toBe("All checks passed.");
   });
 
+  it("stops quietly when only the first lines of the doctor are read (doctor | head -1)", async () => {
+    const doctor = run(["doctor", "--demo"], {});
+    await new Promise((resolve) => doctor.child.stdout.once("data", resolve));
+    doctor.child.stdout.destroy();
+    expect(await doctor.exit).toBe(0);
+    expect(doctor.stderr()).not.toMatch(/EPIPE|Error/);
+  });
+
   it("runs the doctor against a refused connection: exit 1, the fix on stdout, the key redacted", async () => {
     const port = await closedPort();
     const doctor = run(["doctor"], {
