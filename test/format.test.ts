@@ -126,6 +126,7 @@ describe("thread lines", () => {
       "Card 4111 1111 1111 1111 \u200Bhidden\u202E | x",
       `${"word ".repeat(60)}"end"`,
       "\u2028\t  spaced  \r\n out ",
+      "\u200B\u202E",
     ];
     for (const text of texts) {
       for (const direction of ["INBOUND", "OUTBOUND", null]) {
@@ -135,12 +136,16 @@ describe("thread lines", () => {
         // Twice: the second time the texts come from the thread's cache.
         for (let round = 0; round < 2; round++) {
           const line = formatThreadLine(thread, NOW);
-          if (text) expect(line).toContain(`|${clip(field(text), NAME_CHARS)}|`);
-          if (text) expect(line).toContain(`|subj ${quoted(text, SUBJECT_CHARS)}|`);
+          // Nothing left after cleaning (or nothing at all) is shown as missing.
+          const shown = text === null ? "" : oneLine(text);
+          if (shown) expect(line).toContain(`|${clip(field(text ?? ""), NAME_CHARS)}|`);
+          else expect(line).toMatch(/^[^|]+\|unknown guest\|/);
+          if (shown) expect(line).toContain(`|subj ${quoted(text ?? "", SUBJECT_CHARS)}|`);
+          else expect(line).not.toContain("subj");
           expect(line.endsWith(` "${(preview ?? "").replaceAll('"', "'")}"`)).toBe(true);
           const summary = toThreadSummary(thread);
-          expect(summary.guest_name).toBe(text === null ? null : clip(oneLine(text), NAME_CHARS));
-          expect(summary.subject).toBe(text === null ? null : clip(oneLine(text), SUBJECT_CHARS));
+          expect(summary.guest_name).toBe(shown === "" ? null : clip(shown, NAME_CHARS));
+          expect(summary.subject).toBe(shown === "" ? null : clip(shown, SUBJECT_CHARS));
           expect(summary.last_message?.content).toBe(preview);
         }
       }

@@ -138,7 +138,7 @@ describe("the MCP server", () => {
       expect(text).toContain(
         `${100 - shown} more threads were left out to keep this under 25,000 characters; the next call continues with them.`,
       );
-      expect(text.split("\n").at(-1)).toBe(`more: list_conversations offset=${shown}`);
+      expect(text.split("\n").at(-1)).toBe(`more: list_conversations offset=${shown} limit=100`);
       expect(structured).toMatchObject({ has_more: true, next_offset: shown });
       // Previews and subjects are the text's: clipped the same way, on one line.
       for (const [index, thread] of structured.threads.entries()) {

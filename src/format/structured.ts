@@ -12,9 +12,10 @@ function clean(value: string | null): string | null {
   return value === null ? null : cleanGuestText(value);
 }
 
-/** One line of guest text clipped at `max`, as a thread line or transcript header shows it. */
+/** One line of guest text clipped at `max`, as a thread line or transcript header shows it; null when nothing is left. */
 function clipped(value: string | null, max: number): string | null {
-  return value === null ? null : clip(oneLine(value), max);
+  const line = value === null ? "" : oneLine(value);
+  return line === "" ? null : clip(line, max);
 }
 
 export function toThreadSummary(thread: Conversation) {

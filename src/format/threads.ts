@@ -64,9 +64,10 @@ export function cleanedTextsOf(thread: Conversation): CleanedTexts {
   let texts = cleanedTexts.get(thread);
   if (!texts) {
     const last = thread.last_message;
+    // A name or subject of nothing but invisible characters is no name: shown as missing, not as "".
     texts = {
-      guestName: thread.guest_name === null ? null : oneLine(thread.guest_name),
-      subject: thread.subject === null ? null : oneLine(thread.subject),
+      guestName: thread.guest_name === null ? null : oneLine(thread.guest_name) || null,
+      subject: thread.subject === null ? null : oneLine(thread.subject) || null,
       preview: last === null || last.content === null ? null : previewText(last.content, speakerOf(last)),
     };
     cleanedTexts.set(thread, texts);
@@ -78,13 +79,13 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
   const texts = cleanedTextsOf(thread);
   const parts = [
     apiField(thread.id),
-    thread.guest_name ? clip(fieldOf(texts.guestName ?? ""), NAME_CHARS) : "unknown guest",
+    texts.guestName ? clip(fieldOf(texts.guestName), NAME_CHARS) : "unknown guest",
   ];
   parts.push(thread.channel ? apiField(thread.channel) : "unknown channel");
   if (thread.unread_count) parts.push(`${thread.unread_count} unread`);
   else if (thread.unread_count === null && thread.is_read === false) parts.push("unread");
   if (thread.status && thread.status !== "OPEN") parts.push(apiField(thread.status));
-  if (thread.subject) parts.push(`subj ${quotedOf(texts.subject ?? "", SUBJECT_CHARS)}`);
+  if (texts.subject) parts.push(`subj ${quotedOf(texts.subject, SUBJECT_CHARS)}`);
   const last = thread.last_message;
   if (!last) {
     parts.push("no messages yet");

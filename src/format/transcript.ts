@@ -3,7 +3,7 @@
 // size cap by leaving out the oldest messages first, and says how to read what it left out.
 import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
-import { apiField, cleanGuestText, field, oneLine, quoted, quotedOf } from "./guest-text.js";
+import { apiField, cleanGuestText, field, oneLine, quotedOf } from "./guest-text.js";
 import { type ReplySignals, replySignals, speakerOf } from "./signals.js";
 import { clip, nextCall, sliceWhole } from "./text.js";
 import { NAME_CHARS } from "./threads.js";
@@ -145,11 +145,13 @@ function formatMessages(messages: readonly Message[], format: MessageFormat): st
 function threadHeader(input: TranscriptInput): string {
   const thread = input.window.thread;
   const parts = [`Thread ${apiField(thread?.id ?? input.threadId)}`];
-  parts.push(thread?.guest_name ? clip(field(thread.guest_name), NAME_CHARS) : "unknown guest");
+  const name = thread?.guest_name ? field(thread.guest_name) : "";
+  parts.push(name ? clip(name, NAME_CHARS) : "unknown guest");
   if (thread?.channel) parts.push(apiField(thread.channel));
   if (thread?.status && thread.status !== "OPEN") parts.push(apiField(thread.status));
   if (thread?.booking_id) parts.push(`booking ${apiField(thread.booking_id)}`);
-  if (thread?.subject) parts.push(`subj ${quoted(thread.subject, HEADER_SUBJECT_CHARS)}`);
+  const subject = thread?.subject ? oneLine(thread.subject) : "";
+  if (subject) parts.push(`subj ${quotedOf(subject, HEADER_SUBJECT_CHARS)}`);
   return parts.join("|");
 }
 
@@ -179,8 +181,14 @@ export function formatTranscript(input: TranscriptInput): Transcript {
   const maxChars = input.maxChars ?? MAX_RESULT_CHARS;
   const signals = replySignals(window.messages);
   const header = threadHeader(input);
+  // The next pages are read the way this one was: whole messages stay whole.
   const call = (label: string, page: PageCall) =>
-    nextCall(label, "get_messages", { thread_id: threadId, offset: page.offset, limit: page.limit });
+    nextCall(label, "get_messages", {
+      thread_id: threadId,
+      offset: page.offset,
+      limit: page.limit,
+      full_text: input.fullText ? true : undefined,
+    });
   const end = window.offset + window.messages.length;
   const newer =
     !window.reachedNewest || (window.total !== null && end < window.total) ? { offset: end, limit } : null;

@@ -15,6 +15,8 @@ import {
 } from "./params.js";
 import { defineTool } from "./tool.js";
 
+const DEFAULT_LIMIT = 10;
+
 export default defineTool({
   name: "search_conversations",
   title: "Search guest conversations",
@@ -34,7 +36,7 @@ export default defineTool({
     ),
     channel: ChannelFilter.optional(),
     booking_id: BookingId.optional(),
-    limit: limitParam(50, 10, "threads"),
+    limit: limitParam(50, DEFAULT_LIMIT, "threads"),
     offset: offsetParam("ranked threads"),
     snippets: wholeNumber("snippets", 0, 5)
       .default(5)
@@ -91,7 +93,13 @@ export default defineTool({
       now,
       filters: describeFilters(filters),
       notes: filters.range?.notes ?? [],
-      more: (next) => nextCall("more", "search_conversations", { query, offset: next, ...callArgs }),
+      more: (next) =>
+        nextCall("more", "search_conversations", {
+          query,
+          offset: next,
+          limit: limit === DEFAULT_LIMIT ? undefined : limit,
+          ...callArgs,
+        }),
       continueWord: (needle, next) =>
         nextCall("continue", "list_conversations", { search: needle, offset: next, ...callArgs }),
       structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,

@@ -78,7 +78,10 @@ describe("get_messages", () => {
       full_text: true,
     });
     const text = textOf(result);
-    const call = /^read them: get_messages thread_id="[0-9a-f-]{36}" offset=(\d+) limit=(\d+)$/m.exec(text);
+    const call =
+      /^read them: get_messages thread_id="[0-9a-f-]{36}" offset=(\d+) limit=(\d+) full_text=true$/m.exec(
+        text,
+      );
     const structured = result.structuredContent as {
       left_out: number;
       older_offset: number | null;

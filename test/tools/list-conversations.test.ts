@@ -35,7 +35,7 @@ describe("list_conversations", () => {
 
   it("ends a page with the exact next call, and the last page without one", async () => {
     const first = textOf(await harness.call("list_conversations", { limit: 5, channel: "EMAIL" }));
-    expect(first.split("\n").at(-1)).toBe('more: list_conversations offset=5 channel="EMAIL"');
+    expect(first.split("\n").at(-1)).toBe('more: list_conversations offset=5 limit=5 channel="EMAIL"');
     const total = harness.sandbox.threads.length;
     const last = await harness.call("list_conversations", { limit: 10, offset: total - 3 });
     expect(textOf(last).split("\n")).toHaveLength(4);
@@ -131,7 +131,9 @@ describe("list_conversations", () => {
     const lines = unread.split("\n");
     expect(lines[0]).toMatch(/^Conversations unread, needing a reply: 3 found in threads 1-\d+ of 49/);
     expect(lines.slice(1, 4).every((line) => /\|\d+ unread\|.*NEEDS REPLY/.test(line))).toBe(true);
-    expect(lines[4]).toMatch(/^more: list_conversations offset=\d+ unread_only=true needs_reply=true$/);
+    expect(lines[4]).toMatch(
+      /^more: list_conversations offset=\d+ limit=3 unread_only=true needs_reply=true$/,
+    );
     expect(harness.sandbox.requests).toHaveLength(1);
   });
 

@@ -86,7 +86,7 @@ describe("search_conversations", () => {
     const first = await search({ query: "the", limit: 3, snippets: 0, channel: "EMAIL" });
     const lines = first.text.split("\n");
     expect(lines.at(-2)).toMatch(/^narrow: add words/);
-    expect(lines.at(-1)).toBe('more: search_conversations query="the" offset=3 channel="EMAIL"');
+    expect(lines.at(-1)).toBe('more: search_conversations query="the" offset=3 limit=3 channel="EMAIL"');
     const second = await search({ query: "the", limit: 3, offset: 3, snippets: 0, channel: "EMAIL" });
     expect(second.found.threads.map((t) => t.id)).not.toContain(first.found.threads[0]?.id);
     expect(second.text.split("\n")[0]).toContain("showing 4-6");
@@ -217,7 +217,7 @@ describe("search_conversations with filters over a word with many threads", () =
       "Filters (OPEN) were checked only on the threads read: towel (100 of 650); enough of them matched for this page. To check the rest, up to 500 threads a call:",
       'continue: list_conversations search="towel" offset=100 status="OPEN"',
       'narrow: add words, put an exact phrase in "quotes", or filter by channel, status, needs_reply or since.',
-      'more: search_conversations query="towel" offset=5 status="OPEN"',
+      'more: search_conversations query="towel" offset=5 limit=5 status="OPEN"',
     ]);
   });
 
