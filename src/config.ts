@@ -1,9 +1,11 @@
 // Flags and environment → a validated Config. Every problem is collected and reported at once, so
 // a hostel manager fixes the configuration in one go rather than one error per restart.
+import { homedir } from "node:os";
 import { parseArgs } from "node:util";
 import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "./api/base-url.js";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
+import { resolveNotesPath } from "./notes-path.js";
 import { isValidTimeZone } from "./search/zoned-time.js";
 
 export { DEFAULT_API_URL };
@@ -124,6 +126,13 @@ function argumentProblem(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Kept even when it is unusable, so the doctor knows it was set and does not also call it missing. */
+function readNotesPath(raw: string | undefined, problems: string[]): string | undefined {
+  const resolved = resolveNotesPath(raw, homedir(), process.platform);
+  if (resolved?.problem) problems.push(resolved.problem);
+  return resolved?.path;
+}
+
 export function parseCommand(argv: readonly string[], env: Env): Command {
   const problem = argumentProblem(argv);
   if (problem) throw new ConfigError([problem]);
@@ -204,7 +213,7 @@ function readConfig(env: Env, demo: boolean): { config: Config; problems: string
       problems,
     ),
     logLevel: readLogLevel(env.HOSTELMATE_LOG_LEVEL, problems),
-    propertyNotesPath: env.HOSTELMATE_PROPERTY_NOTES?.trim() || undefined,
+    propertyNotesPath: readNotesPath(env.HOSTELMATE_PROPERTY_NOTES, problems),
     timeZone: readTimeZone(env.HOSTELMATE_TIMEZONE, problems),
     callBudgetMs: readWholeNumber(
       "HOSTELMATE_CALL_BUDGET_MS",

@@ -8,6 +8,7 @@ import type { Config } from "./config.js";
 import { ApiError, describeError } from "./errors.js";
 import { silentLogger } from "./log.js";
 import { fileNotes } from "./notes.js";
+import { notesPathProblem } from "./notes-path.js";
 
 export interface DemoApi {
   url: string;
@@ -76,14 +77,24 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   // Checked here as well as by the caller: the key must not travel over the network on this
   // function's word alone, whatever problems it was handed.
   const urlProblems = config.mode === "demo" ? [] : apiUrlProblems(config.apiUrl);
-  const problems = [...options.problems, ...urlProblems.filter((p) => !options.problems.includes(p))];
+  // A relative notes path is read here from the folder the doctor runs in, which is seldom the one
+  // the MCP client starts the server in: found here, it would pass and still fail there.
+  const notesProblem = config.propertyNotesPath
+    ? notesPathProblem(config.propertyNotesPath, process.platform)
+    : undefined;
+  const problems = [
+    ...options.problems,
+    ...[...urlProblems, ...(notesProblem ? [notesProblem] : [])].filter((p) => !options.problems.includes(p)),
+  ];
   for (const problem of problems) fail("configuration", problem);
   if (problems.length === 0) {
     ok(
       `configuration: API ${config.mode === "demo" ? "sample data" : config.apiUrl}, key ${redactKey(config.apiKey)}, timeout ${config.timeoutMs} ms, time zone ${config.timeZone}`,
     );
   }
-  if (config.propertyNotesPath) {
+  if (notesProblem) {
+    skip("property notes: not read, because HOSTELMATE_PROPERTY_NOTES has a problem (above)");
+  } else if (config.propertyNotesPath) {
     const notes = await fileNotes(config.propertyNotesPath).read();
     if (notes.available) ok(`property notes: ${config.propertyNotesPath} (${notes.text.length} characters)`);
     else

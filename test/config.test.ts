@@ -1,6 +1,9 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_API_URL, parseCommand } from "../src/config.js";
 import { ConfigError } from "../src/errors.js";
+import { resolveNotesPath } from "../src/notes-path.js";
 
 function problems(argv: string[], env: Record<string, string>): readonly string[] {
   try {
@@ -157,5 +160,68 @@ describe("parseCommand", () => {
     expect(problems(["–help"], {})[0]).toContain("write it as --help.");
     expect(problems(["-y"], {})[0]).toMatch(/^Unknown option "-y": it belongs to npx/);
     expect(parseCommand(["doctor", "--demo"], {}).kind).toBe("doctor");
+  });
+});
+
+describe("the property notes path, as a non-developer writes it in a JSON config", () => {
+  function notesPath(value: string): string | undefined {
+    const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_PROPERTY_NOTES: value });
+    return command.kind === "serve" ? command.config.propertyNotesPath : undefined;
+  }
+
+  it("expands a leading ~ to the home folder, as a shell would", () => {
+    expect(notesPath("~/Documents/hostel-notes.md")).toBe(join(homedir(), "Documents/hostel-notes.md"));
+    expect(notesPath(" ~/notes.md ")).toBe(join(homedir(), "notes.md"));
+  });
+
+  it.each([
+    ['"/srv/hostel/notes.md"'],
+    ["'/srv/hostel/notes.md'"],
+    ["“/srv/hostel/notes.md”"],
+    ["‘/srv/hostel/notes.md’"],
+    ['  " /srv/hostel/notes.md "  '],
+  ])("takes off one pair of quotes around %s", (value) => {
+    expect(notesPath(value)).toBe("/srv/hostel/notes.md");
+  });
+
+  it("leaves quotes that do not pair, and then asks for a full path", () => {
+    expect(
+      problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_PROPERTY_NOTES: '"/srv/notes.md”' })[0],
+    ).toContain("must be the full path");
+  });
+
+  it("treats an empty or quoted-empty path as not set", () => {
+    expect(notesPath("")).toBeUndefined();
+    expect(notesPath('""')).toBeUndefined();
+  });
+
+  it("refuses a relative path, with examples of a full one, both to serve and in the doctor", () => {
+    const env = { HOSTELMATE_API_KEY: "k", HOSTELMATE_PROPERTY_NOTES: "notes/good.md" };
+    expect(problems([], env)).toEqual([
+      'HOSTELMATE_PROPERTY_NOTES must be the full path of the file, like /Users/you/Documents/hostel-notes.md or C:\\Users\\you\\Documents\\hostel-notes.txt, not "notes/good.md", which depends on the folder the server starts in.',
+    ]);
+    const doctor = parseCommand(["doctor"], env);
+    expect(doctor.kind === "doctor" && doctor.problems).toEqual(problems([], env));
+    expect(
+      problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_PROPERTY_NOTES: "~someone/notes.md" })[0],
+    ).toContain('"~someone/notes.md"');
+  });
+
+  it("follows Windows rules on Windows: ~\\ expands, a drive path is full, a bare name is not", () => {
+    const home = "C:\\Users\\ana";
+    expect(resolveNotesPath("~\\Documents\\notes.txt", home, "win32")).toEqual({
+      path: "C:\\Users\\ana\\Documents\\notes.txt",
+    });
+    expect(resolveNotesPath('"C:\\Users\\ana\\notes.txt"', home, "win32")).toEqual({
+      path: "C:\\Users\\ana\\notes.txt",
+    });
+    expect(resolveNotesPath("notes.txt", home, "win32")?.problem).toContain("must be the full path");
+    // Elsewhere a backslash can be part of a file name, so ~\ is not the home folder there.
+    expect(resolveNotesPath("~\\notes.txt", "/home/ana", "linux")?.problem).toContain(
+      "must be the full path",
+    );
+    expect(resolveNotesPath("C:\\notes.txt", "/home/ana", "darwin")?.problem).toContain(
+      "must be the full path",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/config.js";
 import { redactKey, runDoctor } from "../src/doctor.js";
@@ -131,6 +132,27 @@ describe("hostelmate-mcp doctor", () => {
     expect(report).toContain(
       "FAIL  property notes\n        fix: the property notes file /nonexistent/notes.md does not exist",
     );
+  });
+
+  it("fails a relative notes path even where it happens to exist, and does not read it", async () => {
+    // README.md is found from the test's folder, as notes/good.md was from the operator's terminal;
+    // Claude Desktop starts the server in another folder, where it is not.
+    const { code, report } = await doctor({ HOSTELMATE_PROPERTY_NOTES: "README.md" }, ["doctor", "--demo"]);
+    expect(code).toBe(1);
+    expect(report).toContain(
+      'FAIL  configuration\n        fix: HOSTELMATE_PROPERTY_NOTES must be the full path of the file, like /Users/you/Documents/hostel-notes.md or C:\\Users\\you\\Documents\\hostel-notes.txt, not "README.md", which depends on the folder the server starts in.',
+    );
+    expect(report).toContain(
+      "skip  property notes: not read, because HOSTELMATE_PROPERTY_NOTES has a problem (above)",
+    );
+    expect(report).toContain("1 problem found");
+  });
+
+  it("reads a notes path pasted with quotes around it", async () => {
+    const path = join(process.cwd(), "README.md");
+    const { code, report } = await doctor({ HOSTELMATE_PROPERTY_NOTES: `"${path}"` }, ["doctor", "--demo"]);
+    expect(code).toBe(0);
+    expect(report).toContain(`ok    property notes: ${path} (`);
   });
 
   it("works against the demo's sample API", async () => {

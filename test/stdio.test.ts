@@ -108,6 +108,37 @@ describe("the built server over stdio", () => {
     expect(warnings[0]).toMatch(/casa-azul-notes\.md does not exist.*HOSTELMATE_PROPERTY_NOTES/);
   });
 
+  it("reads notes at ~/ with HOME as the home folder, as a JSON config gives no shell to expand it", async () => {
+    const home = await mkdtemp(join(tmpdir(), "hostelmate-home-"));
+    try {
+      await writeFile(join(home, "hostel-notes.md"), "Check-in from 14:00 at Casa Til.\n");
+      const server = run(["--demo"], { HOME: home, HOSTELMATE_PROPERTY_NOTES: "~/hostel-notes.md" });
+      await initialize(server);
+      const notes = await server.request("resources/read", { uri: "hostelmate://property/notes" });
+      expect((notes.result as { contents: Array<{ text: string }> }).contents[0]?.text).toBe(
+        "Check-in from 14:00 at Casa Til.",
+      );
+      server.child.stdin.end();
+      expect(await server.exit).toBe(0);
+      expect(server.stderr()).toContain(`property notes: ${join(home, "hostel-notes.md")} (32 characters)`);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to start with a relative notes path, asking for the full one", async () => {
+    const server = run([], {
+      HOSTELMATE_API_KEY: TEST_API_KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+      HOSTELMATE_PROPERTY_NOTES: "notes/good.md",
+    });
+    expect(await server.exit).toBe(1);
+    expect(server.stderr()).toContain(
+      'HOSTELMATE_PROPERTY_NOTES must be the full path of the file, like /Users/you/Documents/hostel-notes.md or C:\\Users\\you\\Documents\\hostel-notes.txt, not "notes/good.md"',
+    );
+    expect(server.stdoutLines).toEqual([]);
+  });
+
   it("survives a stray rejection and a stray throw, logging both, and keeps answering", async () => {
     // A preload stands in for a bug anywhere in the process. It misbehaves on SIGUSR2, so the test
     // decides when: after the handshake, once the server's own handlers are in place.
