@@ -100,7 +100,10 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     else
       fail(
         "property notes",
-        `${notes.reason}: fix the path in HOSTELMATE_PROPERTY_NOTES, or remove the setting`,
+        // A PDF or Word file was found, so the path is right: the reason says how to save it as text.
+        notes.notText
+          ? notes.reason
+          : `${notes.reason}: fix the path in HOSTELMATE_PROPERTY_NOTES, or remove the setting`,
       );
   } else {
     skip(

@@ -3,13 +3,15 @@
 // HOSTELMATE_PROPERTY_NOTES. It is read again on every use, so edits apply without a restart.
 import { readFile } from "node:fs/promises";
 import { sliceWhole } from "./format/text.js";
+import { decodePlainText } from "./plain-text.js";
 
 /** Notes longer than this are clipped: they travel in every drafting prompt. */
 export const MAX_NOTES_CHARS = 20_000;
 
 export type PropertyNotes =
   | { available: true; text: string; source: string }
-  | { available: false; reason: string };
+  /** notText: the file is there but is not plain text, and the reason says how to save it as such. */
+  | { available: false; reason: string; notText?: true };
 
 export interface NotesSource {
   read(): Promise<PropertyNotes>;
@@ -28,7 +30,15 @@ export function fileNotes(path: string): NotesSource {
   return {
     async read() {
       try {
-        const text = (await readFile(path, "utf8")).trim();
+        const decoded = decodePlainText(await readFile(path));
+        if (!decoded.text) {
+          return {
+            available: false,
+            reason: `the property notes file ${path} is ${decoded.what}, not plain text: ${decoded.fix}`,
+            notText: true,
+          };
+        }
+        const text = decoded.value.trim();
         if (text === "") return { available: false, reason: `the property notes file ${path} is empty` };
         return { available: true, text: clipNotes(text), source: path };
       } catch (error) {

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/config.js";
@@ -132,6 +134,21 @@ describe("hostelmate-mcp doctor", () => {
     expect(report).toContain(
       "FAIL  property notes\n        fix: the property notes file /nonexistent/notes.md does not exist",
     );
+  });
+
+  it("fails a notes file that is a PDF, saying to save it as text rather than to fix the path", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hostelmate-doctor-"));
+    try {
+      const path = join(dir, "hostel-notes.pdf");
+      await writeFile(path, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\n", "latin1");
+      const { code, report } = await doctor({ HOSTELMATE_PROPERTY_NOTES: path }, ["doctor", "--demo"]);
+      expect(code).toBe(1);
+      expect(report).toContain(
+        `FAIL  property notes\n        fix: the property notes file ${path} is a PDF, not plain text: copy its text into a .txt or .md file\n`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("fails a relative notes path even where it happens to exist, and does not read it", async () => {

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inlineNotes } from "../src/notes.js";
+import { fileNotes, inlineNotes } from "../src/notes.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
 import { SAMPLE_PROPERTY_NOTES } from "../src/sandbox/sample-notes.js";
 import { type Harness, startHarness } from "./helpers.js";
@@ -70,6 +73,24 @@ describe("draft_guest_reply", () => {
     const text = await promptText(withoutNotes, { thread_id: LOCKER });
     expect(text).toContain("No property notes are configured (HOSTELMATE_PROPERTY_NOTES is not set).");
     expect(text).toContain("[STAFF: …]");
+  });
+
+  it("keeps drafting when the notes file is a PDF, saying why there are no notes and what to do", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hostelmate-prompt-"));
+    const path = join(dir, "hostel-notes.pdf");
+    await writeFile(path, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\n", "latin1");
+    const withPdf = await startHarness({ notes: fileNotes(path) });
+    try {
+      const text = await promptText(withPdf, { thread_id: LOCKER });
+      expect(text).toContain(
+        `No property notes are configured (the property notes file ${path} is a PDF, not plain text: copy its text into a .txt or .md file).`,
+      );
+      expect(text).not.toContain("1 0 obj");
+      expect(text).toMatch(/=== CONVERSATION [^\n]+\nThread /);
+    } finally {
+      await withPdf.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("completes thread ids from guest names and id prefixes", async () => {
