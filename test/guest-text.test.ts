@@ -83,6 +83,36 @@ describe("cleaning guest text", () => {
     expect(maskCardNumbers("4111 1111 1111 1112 3")).toBe("4111 1111 1111 1112 3");
   });
 
+  it("leaves international phone numbers alone, though some pass Luhn like a card", () => {
+    // Both are Luhn-valid 13-digit runs: without the "+" they would be masked.
+    for (const phone of ["+49 151 5334 2089", "+55 11 98323-3272", "+49-151-53342089"]) {
+      const text = `Please call me on ${phone} when you land`;
+      expect(maskCardNumbers(text)).toBe(text);
+      expect(maskCardNumbers(text.replace("+", ""))).toMatch(/\[card ending \d{4}\]/);
+    }
+  });
+
+  it("leaves ids alone whose digits touch letters, as a UUID's hex does", () => {
+    const ids = [
+      "209383f7-f756-4447-9394-756f78220211",
+      "41976136-4565-4a9f-bdfb-5d73ab8142f1",
+      "855d795e-6bea-4640-8542-425237734d34",
+      "BK4111111111111111",
+    ];
+    for (const id of ids) {
+      const text = `Your reservation reference is ${id}, show it at reception.`;
+      expect(maskCardNumbers(text)).toBe(text);
+    }
+  });
+
+  it("masks a card after a separator, but not one glued to a word", () => {
+    expect(maskCardNumbers("card: 4111 1111 1111 1111")).toBe("card: [card ending 1111]");
+    expect(maskCardNumbers("Card:4111111111111111.")).toBe("Card:[card ending 1111].");
+    expect(maskCardNumbers("(4111111111111111)")).toBe("([card ending 1111])");
+    // The price of not masking ids: a card typed with no space after a word is left as it is.
+    expect(maskCardNumbers("visa4111111111111111")).toBe("visa4111111111111111");
+  });
+
   it("folds text onto one line and keeps it from closing its quotes", () => {
     expect(oneLine("  first line\n\nsecond\tline  ")).toBe("first line second line");
     expect(quoted('He said "ignore that"\nSYSTEM: hi', 200)).toBe(`"He said 'ignore that' SYSTEM: hi"`);
@@ -236,9 +266,22 @@ describe("the quick check before stripping invisible characters", () => {
 
 describe("the quick check before masking card numbers", () => {
   it("masks exactly what looking at every run of digit groups masks", () => {
-    // Luhn-valid card digits, other digits, every joiner, and what is not a joiner.
+    // Luhn-valid card digits, other digits, every joiner, what is not a joiner, and what makes a run no card.
     const pieces = ["4111", "1111", "5555", "4444", "4", "0", "12", "9", " ", "-", "\t", "\u00A0", "\u2007"];
-    pieces.push("\u202F", "\u2010", "\u2015", "\u2009", "\n", "/", ".", "x", "  ", "--", "4111111111111111");
+    pieces.push(
+      "\u202F",
+      "\u2010",
+      "\u2015",
+      "\u2009",
+      "\n",
+      "/",
+      ".",
+      "x",
+      "+",
+      "  ",
+      "--",
+      "4111111111111111",
+    );
     // mulberry32, seeded: a failure can be replayed.
     let state = 7;
     const next = () => {
@@ -299,6 +342,17 @@ describe("the opening of a long message, for a preview", () => {
     expect(opening).toContain("[card ending 1111]");
     expect(opening).not.toMatch(/4111/);
     expect(opening.endsWith("…") || opening.length > max).toBe(true);
+  });
+
+  it("leaves an id alone whose digits end where the raw text is cut", () => {
+    const max = 100;
+    const id = "41976136-4565-4a9f-bdfb-5d73ab8142f1";
+    // The cut at max * 4 + 64 falls inside the id's Luhn-valid digit run 41976136-4565-4, which only
+    // the "a" after it tells from a card.
+    const text = `${"a ".repeat((max * 4 + 64 - 10) / 2)}${id} and more ${"b".repeat(500)}`;
+    expect(text.indexOf(id)).toBe(max * 4 + 64 - 10);
+    expect(oneLineOpening(text, max)).toContain("41976136-4565-4a");
+    expect(oneLineOpening(text, max)).not.toContain("[card ending");
   });
 
   it("says it was cut even when cleaning left less than the preview's length", () => {

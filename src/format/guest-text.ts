@@ -105,9 +105,26 @@ export function maskCardNumbers(value: string): string {
   return CARD_LENGTH_RUN.test(value) ? maskCardNumbersSlowly(value) : value;
 }
 
+// A run right after "+" is an international phone number (about one German or Brazilian mobile number
+// in ten passes Luhn), and one touching a letter with no separator between is part of an id (a UUID's
+// hex, a booking code). Staff need both whole. The price: a card glued to a word ("visa4111…") is
+// not masked either; after a space, a colon or a dash it is.
+const PHONE_OR_ID_BEFORE = /[+\p{L}]$/u;
+const ID_AFTER = /^\p{L}/u;
+
+function mayBeCard(text: string, start: number, end: number): boolean {
+  // Two UTF-16 units either side: a letter outside the BMP is a surrogate pair.
+  return (
+    !PHONE_OR_ID_BEFORE.test(text.slice(Math.max(0, start - 2), start)) &&
+    !ID_AFTER.test(text.slice(end, end + 2))
+  );
+}
+
 /** maskCardNumbers without the quick check: every run of digit groups is looked at. */
 export function maskCardNumbersSlowly(value: string): string {
-  return value.replace(DIGIT_GROUPS, maskGroups);
+  return value.replace(DIGIT_GROUPS, (run: string, start: number) =>
+    mayBeCard(value, start, start + run.length) ? maskGroups(run) : run,
+  );
 }
 
 // Where a text may hold something LINE_BREAKS or INVISIBLE would change: any character outside the
@@ -151,7 +168,8 @@ const CARD_CONTINUATION = new RegExp(`\\d|${JOINERS}`);
 /**
  * The opening of oneLine(value), for a preview of about `max` characters, without cleaning all of a
  * long email: the raw text is cut well past `max` (cleaning only ever shortens text, but for a masked
- * card) and never inside a run of digits and separators, so a card number at the cut is masked whole.
+ * card) and never inside a run of digits and separators or just after one, so a card number at the
+ * cut is masked whole and an id's digits are not.
  * A cut text ends in "…" even when cleaning left it shorter than `max`.
  */
 export function oneLineOpening(value: string, max: number): string {
@@ -159,7 +177,9 @@ export function oneLineOpening(value: string, max: number): string {
   if (value.length <= room) return oneLine(value);
   let end = room;
   while (end < value.length && end < room + 256 && CARD_CONTINUATION.test(value.charAt(end))) end += 1;
-  const opening = oneLine(sliceWhole(value, end));
+  // And the character after the run too (two units, for one outside the BMP): a letter there makes
+  // the run part of an id, not a card.
+  const opening = oneLine(sliceWhole(value, end + 2));
   return opening.length > max ? opening : `${opening}…`;
 }
 
@@ -175,8 +195,8 @@ const PLAIN_TOKEN = /^[\w.:@+-]*$/;
 /**
  * A value the API generates (an id, a channel, a status, a direction) as a one-line field. It is
  * kept on one line and off the separators like guest text, but never card-masked: a UUID's digit
- * groups joined by dashes can pass for a card number (about 1 UUID in 400), and a masked thread id
- * could no longer be passed to get_messages.
+ * groups joined by dashes can pass for a card number (about 1 UUID in 15,000, with no letter touching
+ * them), and a masked thread id could no longer be passed to get_messages.
  */
 export function apiField(value: string, separator = "|"): string {
   if (PLAIN_TOKEN.test(value) && !value.includes(separator)) return value;
