@@ -3,7 +3,6 @@
 import { MAX_UPSTREAM_REQUESTS, type SearchOutcome } from "../search/run-search.js";
 import { formatSnippetLine } from "../search/snippets.js";
 import { formatThreadList, type ThreadList } from "./threads.js";
-import { sharedYear } from "./time.js";
 
 export interface SearchView {
   query: string;
@@ -94,7 +93,6 @@ export function formatSearchResult(view: SearchView): ThreadList {
     );
   }
 
-  const year = sharedYear(page.flatMap((entry) => entry.snippets.map((line) => line.message.created_at)));
   return formatThreadList({
     threads: page.map((entry) => entry.thread),
     now: view.now,
@@ -105,7 +103,9 @@ export function formatSearchResult(view: SearchView): ThreadList {
       ...notes,
       "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     ].join("\n"),
-    details: (_thread, index) => {
+    // A quoted message can be from a year before its thread's last one: the heading's year covers both.
+    detailTimes: page.flatMap((entry) => entry.snippets.map((line) => line.message.created_at)),
+    details: (_thread, index, year) => {
       const entry = page[index];
       if (!entry) return [];
       const searchedMany = outcome.searched.length > 1;

@@ -22,8 +22,10 @@ export interface ThreadListView {
   heading: (shown: number) => string;
   /** The whole text when there are no threads. */
   empty: string;
-  /** Lines under a thread's line, e.g. the messages that matched a search. */
-  details?: (thread: Conversation, index: number) => string[];
+  /** Lines under a thread's line, e.g. the messages that matched a search, with times in `knownYear`'s form. */
+  details?: (thread: Conversation, index: number, knownYear: number | undefined) => string[];
+  /** The times the details print: the heading names a year only when these share it with the threads. */
+  detailTimes?: readonly (string | null)[];
   /** Lines after the threads, e.g. what a cut scan left unread. */
   notes?: readonly string[];
   /** The exact call for what follows, given how many threads are shown; undefined when nothing does. */
@@ -105,11 +107,12 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
 export function formatThreadList(view: ThreadListView): ThreadList {
   if (view.threads.length === 0) return { text: view.empty, shown: 0 };
   const maxChars = view.maxChars ?? MAX_LIST_CHARS;
-  const year = sharedYear(
-    view.threads.flatMap((thread) => (thread.last_message ? [thread.last_message.created_at] : [])),
-  );
+  const year = sharedYear([
+    ...view.threads.flatMap((thread) => (thread.last_message ? [thread.last_message.created_at] : [])),
+    ...(view.detailTimes ?? []),
+  ]);
   const blocks = view.threads.map((thread, index) =>
-    [formatThreadLine(thread, view.now, year), ...(view.details?.(thread, index) ?? [])].join("\n"),
+    [formatThreadLine(thread, view.now, year), ...(view.details?.(thread, index, year) ?? [])].join("\n"),
   );
   const notes = view.notes ?? [];
 

@@ -298,6 +298,49 @@ describe("search_conversations filters, each against the sandbox's own data", ()
   });
 });
 
+describe("search_conversations quoting messages from an earlier year", () => {
+  let lastYear: Harness;
+  const DAY = 24 * 60;
+  beforeAll(async () => {
+    // The clock is 2026-11-24 18:00 UTC: the locker talk was 340 days before, in December 2025.
+    const guest = (content: string, minutesAgo: number) =>
+      ({ direction: "INBOUND", source: "GUEST", content, minutesAgo }) as const;
+    lastYear = await startHarness({
+      seed: [
+        {
+          key: "guitar",
+          channel: "EMAIL",
+          guestName: "Lena Fischer",
+          subject: null,
+          status: "OPEN",
+          bookingKey: "guitar",
+          createdMinutesAgo: 341 * DAY,
+          messages: [
+            guest("Do you have a locker for my guitar?", 340 * DAY),
+            {
+              direction: "OUTBOUND",
+              source: "MANUAL",
+              content: "Yes, big lockers downstairs.",
+              minutesAgo: 339 * DAY,
+            },
+            guest("Hi again, booking for next week", 60),
+          ],
+        },
+      ],
+    });
+  });
+  afterAll(() => lastYear.close());
+
+  it("says no year in the heading that a quoted message's time does not share, and dates that message in full", async () => {
+    const text = textOf(await lastYear.call("search_conversations", { query: "locker" }));
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/ · times UTC · /);
+    expect(lines[1]).toContain("NEEDS REPLY 2026-11-24 17:00 (1h ago)");
+    expect(lines[2]).toBe('  ▸ guest 2025-12-19 18:00 "Do you have a **locker** for my guitar?"');
+    expect(lines[3]).toBe('  ▸ staff 2025-12-20 18:00 "Yes, big **locker**s downstairs."');
+  });
+});
+
 describe("search_conversations ranking tie-breaks", () => {
   let ranked: Harness;
   // Query: "blue door" key room. P matches the phrase and key; Q, R and S match key and room. R and Q
