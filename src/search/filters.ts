@@ -19,6 +19,11 @@ export function lastActivity(thread: Conversation): string | null {
   return thread.last_message?.created_at ?? thread.created_at;
 }
 
+/** lastActivity as milliseconds since the epoch, NaN when missing or unreadable. */
+export function lastActivityAt(thread: Conversation): number {
+  return Date.parse(lastActivity(thread) ?? "");
+}
+
 function isUnread(thread: Conversation): boolean {
   return (thread.unread_count ?? 0) > 0 || thread.is_read === false;
 }
@@ -34,7 +39,7 @@ export function matchesFilters(thread: Conversation, filters: ThreadFilters): bo
   if (filters.unreadOnly && !isUnread(thread)) return false;
   if (filters.needsReply !== undefined && needsReply(thread) !== filters.needsReply) return false;
   if (filters.range) {
-    const at = Date.parse(lastActivity(thread) ?? "");
+    const at = lastActivityAt(thread);
     if (Number.isNaN(at)) return false;
     if (filters.range.from && at < filters.range.from.getTime()) return false;
     if (filters.range.to && at > filters.range.to.getTime()) return false;

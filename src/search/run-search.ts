@@ -6,7 +6,7 @@ import pLimit from "p-limit";
 import { AttemptBudget } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { hasFilters, lastActivity, matchesFilters, needsReply, type ThreadFilters } from "./filters.js";
+import { hasFilters, lastActivityAt, matchesFilters, needsReply, type ThreadFilters } from "./filters.js";
 import { parseQuery, type SearchQuery } from "./query.js";
 import { quoteThreads, type Unquoted } from "./quote-threads.js";
 import { type NeedleState, needleReader, readFurther } from "./search-pages.js";
@@ -64,12 +64,22 @@ export interface SearchOutcome {
   requests: number;
 }
 
+// Compared as instants: as text, "…T19:00:00+02:00" (17:00 UTC) sorts after "…T17:30:00Z". A
+// missing or unreadable time ranks as the oldest.
+function newestFirst(a: Conversation, b: Conversation): number {
+  const at = (thread: Conversation) => {
+    const ms = lastActivityAt(thread);
+    return Number.isNaN(ms) ? Number.MIN_SAFE_INTEGER : ms;
+  };
+  return at(b) - at(a);
+}
+
 function rank(a: RankedThread, b: RankedThread): number {
   return (
     b.matched.length - a.matched.length ||
     Number(b.phraseMatch) - Number(a.phraseMatch) ||
     Number(needsReply(b.thread)) - Number(needsReply(a.thread)) ||
-    (lastActivity(b.thread) ?? "").localeCompare(lastActivity(a.thread) ?? "")
+    newestFirst(a.thread, b.thread)
   );
 }
 

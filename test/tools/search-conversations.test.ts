@@ -384,6 +384,39 @@ describe("search_conversations ranking tie-breaks", () => {
   });
 });
 
+describe("search_conversations ranking times written with an offset", () => {
+  let offsets: Harness;
+  const towel = (key: string) => ({
+    key,
+    channel: "EMAIL" as const,
+    guestName: key,
+    subject: null,
+    status: "OPEN" as const,
+    bookingKey: key,
+    createdMinutesAgo: 100,
+    messages: [
+      { direction: "INBOUND" as const, source: "GUEST" as const, content: "towel please", minutesAgo: 30 },
+    ],
+  });
+  beforeAll(async () => {
+    offsets = await startHarness({ seed: [towel("older"), towel("newer")] });
+    const [older, newer] = offsets.sandbox.threads.map((thread) => thread.messages[0]);
+    if (!older || !newer) throw new Error("seed threads without messages");
+    // 19:00 in UTC+2 is 17:00 UTC, half an hour before the other; as text it sorts after it.
+    older.created_at = "2026-11-24T19:00:00+02:00";
+    newer.created_at = "2026-11-24T17:30:00Z";
+  });
+  afterAll(() => offsets.close());
+
+  it("puts the later instant first, not the later-sorting text", async () => {
+    const result = await offsets.call("search_conversations", { query: "towel", snippets: 0 });
+    const found = result.structuredContent as unknown as Found;
+    expect(found.threads.map((entry) => entry.id)).toEqual(
+      ["newer", "older"].map((key) => stableUuid("thread", key)),
+    );
+  });
+});
+
 describe("search_conversations in the property's time zone", () => {
   let tokyo: Harness;
   beforeAll(async () => {
