@@ -6,6 +6,16 @@ export type Clock = () => Date;
 const UTC_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/;
 export const systemClock: Clock = () => new Date();
 
+// An ISO date and time without an offset. The API's times are UTC, but Date.parse reads this form in
+// the server machine's zone, which would shift it by that zone's offset under a "UTC" label.
+const WITHOUT_OFFSET = /^\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*$/;
+
+/** A time from the API as milliseconds since the epoch, NaN when unreadable; without an offset it is UTC. */
+export function parseApiTime(iso: string): number {
+  const noOffset = WITHOUT_OFFSET.exec(iso);
+  return Date.parse(noOffset ? `${noOffset[1]}T${noOffset[2]}Z` : iso);
+}
+
 /**
  * `2025-11-02T23:41:07Z` → `2025-11-02 23:41` (UTC), or `11-02 23:41` when the reader has been told
  * the year already. Anything unparseable is shown as it came, on one line.
@@ -17,7 +27,7 @@ export function shortTime(iso: string | null, knownYear?: number): string {
     const full = `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
     return Number(iso.slice(0, 4)) === knownYear ? full.slice(5) : full;
   }
-  const ms = Date.parse(iso);
+  const ms = parseApiTime(iso);
   if (Number.isNaN(ms)) return sliceWhole(iso.replace(/\s+/g, " ").replaceAll("|", "/"), 40);
   const date = new Date(ms);
   const full = date.toISOString().slice(0, 16).replace("T", " ");
@@ -34,7 +44,7 @@ export function sharedYear(times: readonly (string | null)[]): number | undefine
 /** The UTC year of a time, read from its digits when it has the API's usual form. */
 function yearOf(iso: string | null): number {
   if (!iso) return Number.NaN;
-  return UTC_ISO.test(iso) ? Number(iso.slice(0, 4)) : new Date(iso).getUTCFullYear();
+  return UTC_ISO.test(iso) ? Number(iso.slice(0, 4)) : new Date(parseApiTime(iso)).getUTCFullYear();
 }
 
 const MINUTE = 60_000;
@@ -44,7 +54,7 @@ const DAY = 24 * HOUR;
 /** `3h ago`, `2d ago`, `just now`; `in 5m` for times ahead of the clock (OTA clocks drift). */
 export function relativeTime(iso: string | null, now: Date): string | undefined {
   if (!iso) return undefined;
-  const ms = Date.parse(iso);
+  const ms = parseApiTime(iso);
   if (Number.isNaN(ms)) return undefined;
   const delta = now.getTime() - ms;
   const size = Math.abs(delta);

@@ -2,6 +2,7 @@
 // last activity: its newest message, or its creation when it has none.
 import type { Conversation } from "../api/schemas.js";
 import { previewSignals } from "../format/signals.js";
+import { parseApiTime } from "../format/time.js";
 import { type DateRange, resolveDateRange } from "./dates.js";
 
 export interface ThreadFilters {
@@ -21,7 +22,7 @@ export function lastActivity(thread: Conversation): string | null {
 
 /** lastActivity as milliseconds since the epoch, NaN when missing or unreadable. */
 export function lastActivityAt(thread: Conversation): number {
-  return Date.parse(lastActivity(thread) ?? "");
+  return parseApiTime(lastActivity(thread) ?? "");
 }
 
 function isUnread(thread: Conversation): boolean {
