@@ -8,8 +8,9 @@ describe("parseQuery", () => {
     expect(parseQuery('"late check-in" for Müller tonight')).toEqual({
       phrases: ["late check-in"],
       terms: ["müller", "tonight"],
-      dropped: ["for"],
+      dropped: [],
     });
+    expect(parseQuery("Wer hat nach den Handtüchern gefragt").dropped).toEqual(["wer", "hat", "nach", "den"]);
   });
 
   it("drops stop-words and search words in six languages", () => {
@@ -31,6 +32,36 @@ describe("parseQuery", () => {
     expect(parseQuery("«petit déjeuner»").phrases).toEqual(["petit déjeuner"]);
     expect(parseQuery("HW-58213377").terms).toEqual(["hw-58213377"]);
     expect(parseQuery("room 31").terms).toEqual(["room", "31"]);
+  });
+
+  it("reads single quotes around words as a phrase, and never keeps a quote or dash on a word", () => {
+    expect(parseQuery("'towels'")).toEqual({ phrases: ["towels"], terms: [], dropped: [] });
+    expect(parseQuery("'wifi password'").phrases).toEqual(["wifi password"]);
+    expect(parseQuery("‘late bus’").phrases).toEqual(["late bus"]);
+    expect(parseQuery("towel-").terms).toEqual(["towel"]);
+    expect(parseQuery("guests' towels").terms).toEqual(["guest", "towel"]);
+  });
+
+  it("finds words with an apostrophe in either spelling, straight or curly", () => {
+    expect(parseQuery("doesn’t").terms).toEqual(["doesn"]);
+    expect(parseQuery("doesn't").terms).toEqual(["doesn"]);
+    expect(parseQuery("can't check in").phrases).toEqual(["can't check in", "can’t check in"]);
+  });
+
+  it("keeps a capitalised word whole beside its stem, since it may be a name", () => {
+    expect(parseQuery("Hans").terms).toEqual(["hans", "han"]);
+    expect(parseQuery("Ines Costa").terms).toEqual(["ines", "ine", "costa"]);
+    expect(parseQuery("towels").terms).toEqual(["towel"]);
+  });
+
+  it("keeps words that are stop-words only in another language, and a number after a word", () => {
+    expect(parseQuery("quarto tarde")).toEqual({
+      phrases: ["quarto tarde"],
+      terms: ["quarto", "tarde"],
+      dropped: [],
+    });
+    expect(parseQuery("heute morgen").terms).toEqual(["heute", "morgen"]);
+    expect(parseQuery("room 5")).toEqual({ phrases: ["room 5"], terms: ["room"], dropped: ["5"] });
   });
 
   it("searches what was written when it is nothing but stop-words", () => {

@@ -68,6 +68,8 @@ export function formatSearchResult(view: SearchView): ThreadList {
   const { outcome } = view;
   const page = outcome.ranked.slice(view.offset, view.offset + view.limit);
   const how = [`searched: ${listOf(outcome.searched)}`];
+  // Said, so that a word the model meant ("5" in "room 5") is not silently lost.
+  if (outcome.parsed.dropped.length) how.push(`left out as too common: ${listOf(outcome.parsed.dropped)}`);
   if (view.filters.length) how.push(`filters: ${view.filters.join(", ")}`);
   const matched =
     outcome.found === outcome.ranked.length

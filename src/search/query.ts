@@ -3,8 +3,33 @@
 // phrases kept whole, the other words without stop-words in six languages.
 import { deu, eng, fra, ita, por, porBr, spa } from "stopword";
 
+// The six lists are merged, so a word one language skips is skipped in all: these are stop-words
+// somewhere but what a guest's message is about elsewhere (Portuguese "quarto" is a room, "tarde"
+// late, "noite" night; German "heute" and "morgen" are today and tomorrow).
+const CONTENT_WORDS = new Set([
+  "quarto",
+  "quartos",
+  "noite",
+  "noites",
+  "tarde",
+  "cedo",
+  "hora",
+  "horas",
+  "dia",
+  "dias",
+  "semana",
+  "último",
+  "última",
+  "heute",
+  "morgen",
+  "gestern",
+  "nacht",
+]);
+const ENGLISH_STOP_WORDS = new Set(eng.map((word) => word.toLowerCase()));
 const STOP_WORDS = new Set(
-  [...eng, ...spa, ...deu, ...fra, ...ita, ...por, ...porBr].map((word) => word.toLowerCase()),
+  [...eng, ...spa, ...deu, ...fra, ...ita, ...por, ...porBr]
+    .map((word) => word.toLowerCase())
+    .filter((word) => !CONTENT_WORDS.has(word)),
 );
 // Words that describe the search itself rather than what a thread says.
 const SEARCH_WORDS = new Set([
@@ -27,15 +52,23 @@ const SEARCH_WORDS = new Set([
   "show",
 ]);
 
-const PHRASE = /["“„«]([^"“”„«»]+)["”“»]/g;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+// Double quotes, and single quotes that open and close at word edges ('wifi password'), not the
+// apostrophe inside "can't".
+const PHRASE = /["“„«]([^"“”„«»]+)["”“»]|(?<![\p{L}\p{N}])['‘]([^'‘’"“”]+?)['’](?![\p{L}\p{N}])/gu;
+// Letters and digits, with apostrophes and hyphens only inside: "wi-fi", "can't", not "towels'".
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?/gu;
+const APOSTROPHES = /['’]/;
 
 export interface SearchQuery {
   /** Quoted phrases, and the whole query when it is a short unquoted phrase. */
   phrases: string[];
   /** Remaining words, without stop-words, plurals trimmed so that "towels" also finds "towel". */
   terms: string[];
-  /** Stop-words and search words that were left out, to say so. */
+  /**
+   * Words left out that may have been meant, to say so: numbers and short words ("5" in "room 5"),
+   * and stop-words of the other languages. Common English words and words about searching are left
+   * out without a mention: every question has them.
+   */
   dropped: string[];
 }
 
@@ -56,19 +89,58 @@ function meaningful(word: string): boolean {
   return (word.length >= 3 || /\d{2,}/.test(word)) && !STOP_WORDS.has(word) && !SEARCH_WORDS.has(word);
 }
 
+/**
+ * A word as Hostel Mate is asked for it. Hostel Mate matches text as written, and phones type ’
+ * where keyboards type ': a word with an apostrophe is searched by its longest part without one
+ * ("doesn't" → "doesn"), which is found in either spelling.
+ */
+function searchable(word: string): string {
+  if (!APOSTROPHES.test(word)) return word;
+  const longest = word.split(/['’]/).reduce((best, part) => (part.length > best.length ? part : best), "");
+  return longest.length >= 3 ? longest : word.replace(/’/g, "'");
+}
+
+/**
+ * Plural trimming is for common nouns, but a capitalised word may be a name ("Hans", "Ines"), whose
+ * stem finds every "thanks": it is searched as written too, and a thread with both ranks higher.
+ */
+function stems(word: string, asWritten: string): string[] {
+  const stem = singular(word);
+  const capitalised = asWritten[0] !== undefined && asWritten[0] !== asWritten[0].toLocaleLowerCase();
+  return capitalised && stem !== word ? [word, stem] : [stem];
+}
+
 export function parseQuery(query: string): SearchQuery {
-  const phrases = [...query.matchAll(PHRASE)].map((match) => normalise(match[1] ?? "")).filter(Boolean);
+  const phrases = [...query.matchAll(PHRASE)]
+    .map((match) => normalise(match[1] ?? match[2] ?? ""))
+    .filter(Boolean);
   const rest = query.replace(PHRASE, " ");
-  const words = [...rest.matchAll(WORD)].map((match) => match[0].toLocaleLowerCase().replace(/’/g, "'"));
+  const written = [...rest.matchAll(WORD)].map((match) => match[0]);
+  const words = written.map((word) => word.toLocaleLowerCase().replace(/’/g, "'"));
   const kept = words.filter(meaningful);
-  const dropped = [...new Set(words.filter((word) => !meaningful(word)))];
-  const terms = [...new Set(kept.map(singular))];
-  // A short unquoted query such as "late bus" is also worth trying as it stands.
-  if (phrases.length === 0 && kept.length >= 2 && words.length <= 4) phrases.push(normalise(rest));
+  const dropped = [
+    ...new Set(
+      words.filter((word) => !meaningful(word) && !ENGLISH_STOP_WORDS.has(word) && !SEARCH_WORDS.has(word)),
+    ),
+  ];
+  const terms = [
+    ...new Set(
+      words.flatMap((word, index) =>
+        meaningful(word) ? stems(word, written[index] ?? word).map(searchable) : [],
+      ),
+    ),
+  ];
+  // A short unquoted query such as "late bus" or "room 5" is also worth trying as it stands.
+  if (phrases.length === 0 && kept.length >= 1 && words.length >= 2 && words.length <= 4)
+    phrases.push(normalise(rest));
   if (phrases.length === 0 && terms.length === 0) {
     // Nothing but stop-words ("the", "who"): search for what was written rather than nothing.
     const whole = normalise(query.replace(/["“”„«»]/g, " "));
     return { phrases: whole ? [whole] : [], terms: [], dropped: [] };
   }
-  return { phrases: [...new Set(phrases)], terms: terms.filter((term) => !phrases.includes(term)), dropped };
+  // A phrase is matched as written, apostrophes too: it is also asked for with the other one.
+  const spelled = phrases.flatMap((phrase) =>
+    APOSTROPHES.test(phrase) ? [phrase.replace(/’/g, "'"), phrase.replace(/'/g, "’")] : [phrase],
+  );
+  return { phrases: [...new Set(spelled)], terms: terms.filter((term) => !spelled.includes(term)), dropped };
 }

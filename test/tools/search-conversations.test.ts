@@ -100,6 +100,11 @@ describe("search_conversations", () => {
     );
   });
 
+  it("says which words it left out that may have been meant", async () => {
+    const { text } = await search({ query: "locker 5" });
+    expect(text.split("\n")[0]).toMatch(/· searched: "locker 5", locker · left out as too common: 5 ·/);
+  });
+
   it("explains an unreadable date", async () => {
     const result = await harness.call("search_conversations", { query: "locker", since: "the other day" });
     expect(result.isError).toBe(true);
