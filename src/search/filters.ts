@@ -29,10 +29,13 @@ function isUnread(thread: Conversation): boolean {
   return (thread.unread_count ?? 0) > 0 || thread.is_read === false;
 }
 
-/** When an automatic message came last the preview cannot tell; unread guest messages then decide. */
+/**
+ * Whether the guest is waiting, as far as the list can tell: when an automatic message came last (an
+ * auto-reply, a check-in link), an earlier guest message may be unanswered, read or not, so such a
+ * thread counts as waiting. Missing a waiting guest costs more than opening one thread too many.
+ */
 export function needsReply(thread: Conversation): boolean {
-  const signal = previewSignals(thread.last_message).needs_reply;
-  return signal ?? isUnread(thread);
+  return previewSignals(thread.last_message).needs_reply ?? true;
 }
 
 export function matchesFilters(thread: Conversation, filters: ThreadFilters): boolean {
@@ -53,8 +56,8 @@ export function describeFilters(filters: ThreadFilters): string[] {
   const words: string[] = [];
   if (filters.status) words.push(filters.status);
   if (filters.unreadOnly) words.push("unread");
-  if (filters.needsReply === true) words.push("needing a reply");
-  if (filters.needsReply === false) words.push("not needing a reply");
+  if (filters.needsReply === true) words.push("needing a reply (or with an automatic message last)");
+  if (filters.needsReply === false) words.push("answered by staff last");
   if (filters.range) words.push(`last activity ${filters.range.label}`);
   return words;
 }

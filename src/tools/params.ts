@@ -122,7 +122,9 @@ export const FilterFields = {
   unread_only: flag("unread_only").optional().describe("true: only threads with unread guest messages."),
   needs_reply: flag("needs_reply")
     .optional()
-    .describe("true: only threads where the guest wrote last (waiting for us); false: only the others."),
+    .describe(
+      "true: only threads where the guest wrote last (waiting for us), or where an automatic message came last and an earlier guest message may be unanswered; false: only threads staff answered last.",
+    ),
   since: typedText("since", 100, DATE_WORDS)
     .optional()
     .describe(

@@ -129,7 +129,9 @@ describe("list_conversations", () => {
       await harness.call("list_conversations", { unread_only: true, needs_reply: true, limit: 3 }),
     );
     const lines = unread.split("\n");
-    expect(lines[0]).toMatch(/^Conversations unread, needing a reply: 3 found in threads 1-\d+ of 49/);
+    expect(lines[0]).toMatch(
+      /^Conversations unread, needing a reply \(or with an automatic message last\): 3 found in threads 1-\d+ of 49/,
+    );
     expect(lines.slice(1, 4).every((line) => /\|\d+ unread\|.*NEEDS REPLY/.test(line))).toBe(true);
     expect(lines[4]).toMatch(
       /^more: list_conversations offset=\d+ limit=3 unread_only=true needs_reply=true$/,
@@ -205,5 +207,66 @@ describe("list_conversations over a long inbox", () => {
       /^Conversations ARCHIVED: 10 found in threads 501-650 of 650/,
     );
     expect(next.structuredContent).toMatchObject({ has_more: false, next_offset: null });
+  });
+});
+
+describe("needs_reply when an automatic message came last", () => {
+  // Every email gets an auto-reply: once staff have opened the guest's email, nothing but the
+  // auto-reply after it says the guest is still waiting.
+  let inbox: Harness;
+  beforeAll(async () => {
+    inbox = await startHarness({
+      seed: [
+        {
+          key: "auto-replied",
+          channel: "EMAIL",
+          guestName: "Greta Lind",
+          subject: "Airport shuttle",
+          guestEmail: "greta@example.com",
+          status: "OPEN",
+          bookingKey: "auto-replied",
+          createdMinutesAgo: 3000,
+          messages: [
+            {
+              direction: "INBOUND",
+              source: "GUEST",
+              content: "Is there a shuttle?",
+              minutesAgo: 2900,
+              read: true,
+            },
+            {
+              direction: "OUTBOUND",
+              source: "AUTOMATED",
+              content: "Thanks, we will answer soon.",
+              minutesAgo: 2899,
+            },
+          ],
+        },
+        {
+          key: "answered",
+          channel: "EMAIL",
+          guestName: "Hugo Moreau",
+          subject: "Towels",
+          guestEmail: "hugo@example.com",
+          status: "OPEN",
+          bookingKey: "answered",
+          createdMinutesAgo: 3000,
+          messages: [
+            { direction: "INBOUND", source: "GUEST", content: "Are towels included?", minutesAgo: 2000 },
+            { direction: "OUTBOUND", source: "MANUAL", content: "Yes, they are.", minutesAgo: 1990 },
+          ],
+        },
+      ],
+    });
+  });
+  afterAll(() => inbox.close());
+
+  it("counts the thread as maybe waiting, not as answered", async () => {
+    const waiting = textOf(await inbox.call("list_conversations", { needs_reply: true }));
+    expect(waiting).toContain("|Greta Lind|");
+    expect(waiting).not.toContain("Hugo Moreau");
+    const answered = textOf(await inbox.call("list_conversations", { needs_reply: false }));
+    expect(answered).toContain("|Hugo Moreau|");
+    expect(answered).not.toContain("Greta Lind");
   });
 });

@@ -76,7 +76,7 @@ describe("search_conversations", () => {
     const { text, found } = await search({ query: "locker", needs_reply: true, status: "OPEN", snippets: 0 });
     expect(found.threads.map((thread) => thread.id)).toEqual([LOCKER]);
     expect(text.split("\n")[0]).toMatch(
-      /filters: OPEN, needing a reply · 5 threads matched, 1 after filters/,
+      /filters: OPEN, needing a reply \(or with an automatic message last\) · 5 threads matched, 1 after filters/,
     );
     const dated = await search({ query: "locker", since: "yesterday", snippets: 0 });
     expect(dated.text.split("\n")[0]).toContain("last activity 2026-11-23 00:00 → now UTC");
@@ -287,7 +287,7 @@ describe("search_conversations filters, each against the sandbox's own data", ()
     const lines = answered.text.split("\n").filter((line) => /^[0-9a-f]{8}-/.test(line));
     expect(lines).toHaveLength(answered.found.total);
     expect(lines.some((line) => line.includes("NEEDS REPLY"))).toBe(false);
-    expect(answered.text.split("\n")[0]).toContain("filters: not needing a reply");
+    expect(answered.text.split("\n")[0]).toContain("filters: answered by staff last");
   });
 
   it("until keeps exactly the threads whose last message is at or before the end of that day", async () => {
