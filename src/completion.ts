@@ -1,31 +1,107 @@
-// Completion of thread ids for the prompt and the thread resource: the recent threads whose id
-// starts with, or whose guest name contains, what the user has typed so far.
+// Picking a thread by what a person types: the recent threads whose id starts with, or whose guest
+// name contains, the text so far. A name matches without its accents ("Lucia" finds Lucía), as
+// people type names on keyboards that have none.
 import type { HostelMateClient } from "./api/client.js";
+import type { Conversation } from "./api/schemas.js";
+import { UserInputError } from "./errors.js";
+import { oneLine } from "./format/guest-text.js";
+import { clip } from "./format/text.js";
+import { shortTime } from "./format/time.js";
 import type { Logger } from "./log.js";
 
 const RECENT_THREADS = 50;
 const MAX_SUGGESTIONS = 20;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-export async function completeThreadId(
+/** Lower case without accents, for matching what is typed against names. */
+function folded(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}
+
+async function recentThreadsMatching(
+  client: HostelMateClient,
+  typed: string,
+  signal?: AbortSignal,
+): Promise<Conversation[]> {
+  const needle = folded(typed.trim());
+  const page = await client.listConversations({ limit: RECENT_THREADS, offset: 0 }, { signal });
+  return page.results.filter(
+    (thread) =>
+      needle === "" ||
+      thread.id.toLowerCase().startsWith(needle) ||
+      folded(thread.guest_name ?? "").includes(needle),
+  );
+}
+
+/** Completion is a convenience: a failure here must not surface as an error dialog. */
+async function suggest(
+  typed: string,
+  logger: Logger,
+  find: () => Promise<Conversation[]>,
+  show: (thread: Conversation) => string,
+): Promise<string[]> {
+  try {
+    return (await find()).slice(0, MAX_SUGGESTIONS).map(show);
+  } catch (error) {
+    logger.debug(
+      `thread completion for "${typed}" failed: ${error instanceof Error ? error.name : String(error)}`,
+    );
+    return [];
+  }
+}
+
+/** Thread ids, for a resource URI, where nothing but the id may stand. */
+export function completeThreadId(client: HostelMateClient, typed: string, logger: Logger): Promise<string[]> {
+  return suggest(
+    typed,
+    logger,
+    () => recentThreadsMatching(client, typed),
+    (thread) => thread.id,
+  );
+}
+
+/** "Guest · channel · last message · id": what a person needs to tell two threads of one guest apart. */
+function choiceLabel(thread: Conversation): string {
+  const name = thread.guest_name ? clip(oneLine(thread.guest_name), 40) : "unknown guest";
+  const last = thread.last_message?.created_at;
+  return [name, thread.channel ?? "unknown channel", last ? shortTime(last) : "no messages", thread.id].join(
+    " · ",
+  );
+}
+
+/** Suggestions for a person choosing a thread in a client's prompt dialog; each ends with the id. */
+export function completeThreadChoice(
   client: HostelMateClient,
   typed: string,
   logger: Logger,
 ): Promise<string[]> {
-  const needle = typed.trim().toLocaleLowerCase();
-  try {
-    const page = await client.listConversations({ limit: RECENT_THREADS, offset: 0 });
-    return page.results
-      .filter(
-        (thread) =>
-          needle === "" ||
-          thread.id.toLowerCase().startsWith(needle) ||
-          (thread.guest_name?.toLocaleLowerCase().includes(needle) ?? false),
-      )
-      .slice(0, MAX_SUGGESTIONS)
-      .map((thread) => thread.id);
-  } catch (error) {
-    // Completion is a convenience: a failure here must not surface as an error dialog.
-    logger.debug(`thread id completion failed: ${error instanceof Error ? error.name : String(error)}`);
-    return [];
+  return suggest(typed, logger, () => recentThreadsMatching(client, typed), choiceLabel);
+}
+
+/**
+ * The thread a person chose: an id anywhere in what they gave (a suggestion carries one), or else
+ * the one recent thread whose guest name contains it. None or several: a sentence that says what to
+ * pick from.
+ */
+export async function resolveThreadChoice(
+  client: HostelMateClient,
+  chosen: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  const id = UUID.exec(chosen)?.[0];
+  if (id) return id.toLowerCase();
+  const name = oneLine(chosen);
+  const matches = name === "" ? [] : await recentThreadsMatching(client, name, signal);
+  if (matches.length === 1 && matches[0]) return matches[0].id;
+  if (matches.length === 0) {
+    throw new UserInputError(
+      `No recent conversation has a guest named ${JSON.stringify(clip(name, 60))}. Pick one from the suggestions, or find its thread id with list_conversations or search_conversations.`,
+    );
   }
+  throw new UserInputError(
+    `${matches.length} recent conversations match ${JSON.stringify(clip(name, 60))}; pick one of these: ${matches
+      .slice(0, 5)
+      .map(choiceLabel)
+      .join("; ")}.`,
+  );
 }

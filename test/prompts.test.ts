@@ -93,23 +93,49 @@ describe("draft_guest_reply", () => {
     }
   });
 
-  it("completes thread ids from guest names and id prefixes", async () => {
-    const byName = await harness.client.complete({
-      ref: { type: "ref/prompt", name: "draft_guest_reply" },
-      argument: { name: "thread_id", value: "sarah" },
-    });
-    expect(byName.completion.values).toContain(LOCKER);
-    const byPrefix = await harness.client.complete({
-      ref: { type: "ref/prompt", name: "draft_guest_reply" },
-      argument: { name: "thread_id", value: LOCKER.slice(0, 6) },
-    });
-    expect(byPrefix.completion.values).toEqual([LOCKER]);
+  it("suggests threads by guest name, accents or not, each with what tells it apart and its id", async () => {
+    const complete = async (value: string) =>
+      (
+        await harness.client.complete({
+          ref: { type: "ref/prompt", name: "draft_guest_reply" },
+          argument: { name: "thread_id", value },
+        })
+      ).completion.values;
+    const sarah = await complete("sarah");
+    expect(sarah.some((value) => value.endsWith(` · ${LOCKER}`))).toBe(true);
+    expect(sarah[0]).toMatch(/^Sarah [^·]+ · [A-Z_]+ · \d{4}-\d{2}-\d{2} \d{2}:\d{2} · [0-9a-f-]{36}$/);
+    expect(await complete(LOCKER.slice(0, 6))).toEqual((await complete(LOCKER.slice(0, 6))).slice(0, 1));
+    expect((await complete(LOCKER.slice(0, 6)))[0]?.endsWith(LOCKER)).toBe(true);
+    expect(await complete("Lucia")).toEqual(await complete("Lucía"));
+    expect(await complete("Lucia")).toHaveLength(2);
+    expect(await complete("zoe")).toHaveLength(1);
   });
 
-  it("refuses a bad thread id and explains an unknown one", async () => {
+  it("takes a suggestion, a pasted id or a guest's name as the thread", async () => {
+    const [suggestion] = (
+      await harness.client.complete({
+        ref: { type: "ref/prompt", name: "draft_guest_reply" },
+        argument: { name: "thread_id", value: "sarah" },
+      })
+    ).completion.values;
+    const byName = await promptText(harness, { thread_id: "Sarah" });
+    expect(byName).toContain(`Thread ${LOCKER}|`);
+    expect(await promptText(harness, { thread_id: suggestion ?? "" })).toBe(byName);
+    expect(await promptText(harness, { thread_id: ` ${LOCKER} ` })).toBe(byName);
+  });
+
+  it("asks which one when a name fits several threads, and says when it fits none", async () => {
     await expect(
-      harness.client.getPrompt({ name: "draft_guest_reply", arguments: { thread_id: "nope" } }),
-    ).rejects.toThrow(/conversation id like/);
+      harness.client.getPrompt({ name: "draft_guest_reply", arguments: { thread_id: "Rohan" } }),
+    ).rejects.toThrow(
+      /2 recent conversations match "Rohan"; pick one of these: Rohan Mehta · [A-Z_]+ · .+; Rohan Mehta · /,
+    );
+    await expect(
+      harness.client.getPrompt({ name: "draft_guest_reply", arguments: { thread_id: "Nobody Here" } }),
+    ).rejects.toThrow(/No recent conversation has a guest named "Nobody Here"/);
+  });
+
+  it("explains an unknown thread id", async () => {
     await expect(
       harness.client.getPrompt({
         name: "draft_guest_reply",

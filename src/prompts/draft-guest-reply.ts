@@ -1,11 +1,10 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
 import { readThread } from "../api/read-thread.js";
-import { completeThreadId } from "../completion.js";
+import { completeThreadChoice, resolveThreadChoice } from "../completion.js";
 import { oneLine } from "../format/guest-text.js";
 import { formatTranscript } from "../format/transcript.js";
 import { NOTES_HOW_TO } from "../notes.js";
-import { ThreadId } from "../tools/params.js";
 import { definePrompt } from "./prompt.js";
 
 /** How much of the thread the draft sees: enough for context, small enough for any client. */
@@ -29,9 +28,17 @@ export default definePrompt((context) => ({
     "following the hostel's rules: answer every open question, use only known facts, promise nothing that needs staff " +
     "approval. Nothing is sent.",
   argsSchema: {
-    // describe() makes a fresh schema: completable() marks the one it is given, and ThreadId is shared.
-    thread_id: completable(ThreadId.describe("The conversation to reply to (its thread id)."), (typed) =>
-      completeThreadId(context.client, typed ?? "", context.logger),
+    // A person picks the thread in the client's prompt dialog: by the guest's name, with suggestions
+    // that each carry the thread id, or by pasting the id itself.
+    thread_id: completable(
+      z
+        .string()
+        .min(1, { error: "is required: the guest's name or the conversation's thread id" })
+        .max(200, { error: "must be at most 200 characters: the guest's name or a thread id" })
+        .describe(
+          "The conversation to reply to: type part of the guest's name and pick it, or paste its thread id.",
+        ),
+      (typed) => completeThreadChoice(context.client, typed ?? "", context.logger),
     ),
     tone: z
       .string()
@@ -47,12 +54,13 @@ export default definePrompt((context) => ({
       .describe("The language to write in, e.g. 'German' (default: the language the guest writes in)."),
   },
   async build({ thread_id = "", tone, language }, { client, clock, notes }, signal) {
+    const threadId = await resolveThreadChoice(client, thread_id, signal);
     const [window, propertyNotes] = await Promise.all([
-      readThread(client, thread_id, { limit: PROMPT_MESSAGES }, { signal }),
+      readThread(client, threadId, { limit: PROMPT_MESSAGES }, { signal }),
       notes.read(),
     ]);
     const transcript = formatTranscript({
-      threadId: thread_id,
+      threadId,
       window,
       limit: PROMPT_MESSAGES,
       now: clock(),
