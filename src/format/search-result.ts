@@ -64,6 +64,9 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
   return notes;
 }
 
+// Thread ids are what list_conversations shows first: a model may pass one here instead.
+const THREAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function formatSearchResult(view: SearchView): ThreadList {
   const { outcome } = view;
   const page = outcome.ranked.slice(view.offset, view.offset + view.limit);
@@ -103,7 +106,9 @@ export function formatSearchResult(view: SearchView): ThreadList {
     empty: [
       `Search ${JSON.stringify(view.query)}: no threads matched${view.offset > 0 ? ` from offset ${view.offset}` : ""}. ${how.join(" · ")}${outcome.found > 0 ? ` (${outcome.found} matched before filters)` : ""}.`,
       ...notes,
-      "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
+      THREAD_ID.test(view.query.trim())
+        ? `That looks like a thread id: read the thread with get_messages thread_id="${view.query.trim()}".`
+        : "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     ].join("\n"),
     // A quoted message can be from a year before its thread's last one: the heading's year covers both.
     detailTimes: page.flatMap((entry) => entry.snippets.map((line) => line.message.created_at)),

@@ -100,6 +100,14 @@ describe("search_conversations", () => {
     );
   });
 
+  it("points a thread id given as the query to get_messages", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    const { text } = await search({ query: id });
+    expect(text.split("\n").at(-1)).toBe(
+      `That looks like a thread id: read the thread with get_messages thread_id="${id}".`,
+    );
+  });
+
   it("says which words it left out that may have been meant", async () => {
     const { text } = await search({ query: "locker 5" });
     expect(text.split("\n")[0]).toMatch(/· searched: "locker 5", locker · left out as too common: 5 ·/);
