@@ -131,16 +131,17 @@ async function search(
   const searched = states.filter((_, index) => paid[index]);
   const passing = () => [...byId.values()].filter((entry) => matchesFilters(entry.thread, input.filters));
 
-  // One past the page, so that a "more:" line can be offered when there is more.
-  const want = input.offset + input.limit + 1;
+  // With filters, every page reads as far as the budget allows, keeping the quotes' share: what is
+  // read, and so the ranking, is then the same whatever the offset. Reading only until this page was
+  // full made a later page read further and re-rank, so its "more:" line repeated some threads and
+  // never reached others.
   const budgetCut =
     hasFilters(input.filters) &&
     (await readFurther(searched, reader, {
-      want,
+      want: Number.POSITIVE_INFINITY,
       found: () => passing().length,
-      // Quotes are worth an attempt each only for threads already found for this page.
-      reserve: () =>
-        Math.min(input.snippets, Math.max(0, Math.min(passing().length, want - 1) - input.offset)),
+      // Quotes are worth keeping attempts for only once there are threads to quote.
+      reserve: () => Math.min(input.snippets, passing().length),
       remaining: () => budget.remaining,
     }));
   const ranked = passing().sort(rank);

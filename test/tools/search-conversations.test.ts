@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { lastActivity, type SandboxThread, stableUuid, unreadCount } from "../../src/sandbox/dataset.js";
+import type { SeedThread } from "../../src/sandbox/seed-types.js";
 import { expectRefused, type Harness, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
@@ -221,17 +222,10 @@ describe("search_conversations with filters over a word with many threads", () =
     expect(text).not.toContain("Add words");
   });
 
-  it("stops reading once the page is filled, and says how to check the rest", async () => {
-    const text = textOf(
-      await big.call("search_conversations", { query: "towel", status: "OPEN", limit: 5, snippets: 0 }),
-    );
-    expect(listOffsets()).toEqual(["0"]);
-    expect(text.split("\n").slice(-4)).toEqual([
-      "Filters (OPEN) were checked only on the threads read: towel (100 of 650); enough of them matched for this page. To check the rest, up to 500 threads a call:",
-      'continue: list_conversations search="towel" offset=100 status="OPEN"',
-      'narrow: add words, put an exact phrase in "quotes", or filter by channel, status, needs_reply or since.',
-      'more: search_conversations query="towel" offset=5 limit=5 status="OPEN"',
-    ]);
+  it("reads as far as the budget allows, so that every page ranks the same threads", async () => {
+    const args = { query: "towel", status: "OPEN", snippets: 0 };
+    await big.call("search_conversations", { ...args, limit: 5 });
+    expect(listOffsets()).toEqual(["0", "100", "200", "300", "400", "500", "600"]);
   });
 
   it("says when the budget ran out, with the exact call that continues", async () => {
@@ -458,5 +452,59 @@ describe("search_conversations in the property's time zone", () => {
       const threadData = tokyo.sandbox.threads.find((candidate) => candidate.id === entry.id);
       expect(Date.parse(lastActivity(threadData as SandboxThread))).toBeGreaterThanOrEqual(from);
     }
+  });
+});
+
+describe("search_conversations paging with a filter few threads pass", () => {
+  // Every thread mentions towels, a fifth padlocks too, and only every ninth is waiting for a reply:
+  // the first page is full long before all towel threads are read.
+  const seed: SeedThread[] = Array.from({ length: 260 }, (_, index) => ({
+    key: `renter-${index}`,
+    channel: "HOSTELWORLD",
+    guestName: `Guest ${index}`,
+    subject: null,
+    status: "OPEN" as const,
+    bookingKey: `renter-${index}`,
+    createdMinutesAgo: 100_000,
+    messages: [
+      {
+        direction: "INBOUND" as const,
+        source: "GUEST" as const,
+        content: index % 5 === 0 ? "Do you rent towels and padlocks?" : "Do you rent towels?",
+        minutesAgo: 50_000 - index * 100,
+      },
+      ...(index % 9 === 0
+        ? []
+        : [
+            {
+              direction: "OUTBOUND" as const,
+              source: "MANUAL" as const,
+              content: "Yes, 2 euros.",
+              minutesAgo: 50_000 - index * 100 - 5,
+            },
+          ]),
+    ],
+  }));
+  let renters: Harness;
+  beforeAll(async () => {
+    renters = await startHarness({ seed });
+  });
+  afterAll(() => renters.close());
+
+  it("follows more: lines without repeating a thread or skipping one", async () => {
+    const args = { query: "towels padlocks", needs_reply: true, snippets: 0 };
+    const ids = async (extra: Record<string, number>) =>
+      (
+        (await renters.call("search_conversations", { ...args, ...extra })).structuredContent as {
+          threads: Array<{ id: string }>;
+        }
+      ).threads.map((thread) => thread.id);
+    const pages = [
+      await ids({ limit: 5 }),
+      await ids({ limit: 5, offset: 5 }),
+      await ids({ limit: 5, offset: 10 }),
+    ];
+    expect(pages.flat()).toEqual(await ids({ limit: 15 }));
+    expect(new Set(pages.flat()).size).toBe(15);
   });
 });
