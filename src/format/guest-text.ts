@@ -61,7 +61,7 @@ interface CardRun {
  * run of consecutive groups with 13–19 digits is a candidate. Only Luhn-valid ones are cards, and no
  * issuer number starts with 0; where candidates overlap, the longest wins.
  */
-function maskGroups(text: string): string {
+function maskGroups(text: string, edges: RunEdges): string {
   // Most runs are a time, a price or a room number, too short to hold a card: this keeps the search
   // below off the hot path of every thread line.
   if (digitCount(text) < CARD_MIN_DIGITS) return text;
@@ -76,7 +76,8 @@ function maskGroups(text: string): string {
     for (let last = first; last < groups.length; last++) {
       digits += groups[last]?.digits ?? "";
       if (digits.length > CARD_MAX_DIGITS) break;
-      if (digits.length >= CARD_MIN_DIGITS && !digits.startsWith("0") && passesLuhn(digits)) {
+      const glued = (first === 0 && edges.gluedBefore) || (last === groups.length - 1 && edges.gluedAfter);
+      if (digits.length >= CARD_MIN_DIGITS && !digits.startsWith("0") && !glued && passesLuhn(digits)) {
         found.push({ first, last, digits });
       }
     }
@@ -105,25 +106,28 @@ export function maskCardNumbers(value: string): string {
   return CARD_LENGTH_RUN.test(value) ? maskCardNumbersSlowly(value) : value;
 }
 
-// A run right after "+" is an international phone number (about one German or Brazilian mobile number
-// in ten passes Luhn), and one touching a letter with no separator between is part of an id (a UUID's
-// hex, a booking code). Staff need both whole. The price: a card glued to a word ("visa4111…") is
-// not masked either; after a space, a colon or a dash it is.
-const PHONE_OR_ID_BEFORE = /[+\p{L}]$/u;
-const ID_AFTER = /^\p{L}/u;
+// Digits right after "+" are an international phone number (about one German or Brazilian mobile
+// number in ten passes Luhn), and digits glued to a Latin letter are part of an id (a UUID's hex, a
+// booking code like ABC123). Staff need both whole, so a candidate card that begins or ends at such
+// an edge of its run is not one. Only that candidate: in "ABC123 4111 1111 1111 1111" the card after
+// the code is still masked. Latin letters only, since Chinese, Japanese or Thai guests write numbers
+// against their words ("卡号4111…"). The price: a card glued to a Latin word ("visa4111…") is not
+// masked; after a space, a colon, a dash or "Nº" it is.
+const PHONE_OR_ID_BEFORE = /[+A-Za-z]$/;
+const ID_AFTER = /^[A-Za-z]/;
 
-function mayBeCard(text: string, start: number, end: number): boolean {
-  // Two UTF-16 units either side: a letter outside the BMP is a surrogate pair.
-  return (
-    !PHONE_OR_ID_BEFORE.test(text.slice(Math.max(0, start - 2), start)) &&
-    !ID_AFTER.test(text.slice(end, end + 2))
-  );
+interface RunEdges {
+  gluedBefore: boolean;
+  gluedAfter: boolean;
 }
 
 /** maskCardNumbers without the quick check: every run of digit groups is looked at. */
 export function maskCardNumbersSlowly(value: string): string {
   return value.replace(DIGIT_GROUPS, (run: string, start: number) =>
-    mayBeCard(value, start, start + run.length) ? maskGroups(run) : run,
+    maskGroups(run, {
+      gluedBefore: PHONE_OR_ID_BEFORE.test(value.slice(Math.max(0, start - 1), start)),
+      gluedAfter: ID_AFTER.test(value.slice(start + run.length, start + run.length + 1)),
+    }),
   );
 }
 
