@@ -11,7 +11,7 @@ import type { Logger } from "./log.js";
 
 const RECENT_THREADS = 50;
 const MAX_SUGGESTIONS = 20;
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Lower case without accents, for matching what is typed against names. */
 function folded(text: string): string {
@@ -62,7 +62,8 @@ export function completeThreadId(client: HostelMateClient, typed: string, logger
 
 /** "Guest · channel · last message · id": what a person needs to tell two threads of one guest apart. */
 function choiceLabel(thread: Conversation): string {
-  const name = thread.guest_name ? clip(oneLine(thread.guest_name), 40) : "unknown guest";
+  // The guest wrote the name: an id inside it must not pass for the thread's, which comes last.
+  const name = thread.guest_name ? clip(oneLine(thread.guest_name).replace(UUID, "…"), 40) : "unknown guest";
   const last = thread.last_message?.created_at;
   return [name, thread.channel ?? "unknown channel", last ? shortTime(last) : "no messages", thread.id].join(
     " · ",
@@ -79,16 +80,16 @@ export function completeThreadChoice(
 }
 
 /**
- * The thread a person chose: an id anywhere in what they gave (a suggestion carries one), or else
- * the one recent thread whose guest name contains it. None or several: a sentence that says what to
- * pick from.
+ * The thread a person chose: the last id in what they gave (a suggestion ends with its thread's), or
+ * else the one recent thread whose guest name contains it. None or several: a sentence that says what
+ * to pick from.
  */
 export async function resolveThreadChoice(
   client: HostelMateClient,
   chosen: string,
   signal?: AbortSignal,
 ): Promise<string> {
-  const id = UUID.exec(chosen)?.[0];
+  const id = chosen.match(UUID)?.at(-1);
   if (id) return id.toLowerCase();
   const name = oneLine(chosen);
   const matches = name === "" ? [] : await recentThreadsMatching(client, name, signal);

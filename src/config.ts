@@ -177,7 +177,7 @@ const NOT_KEY_CHARACTER = /[^\x21-\x7E]/u;
 
 /** The key as pasted, with what a copy adds around it taken off; a problem when it still cannot be one. */
 export function readApiKey(raw: string | undefined, problems: string[]): string {
-  const key = (raw ?? "").replace(INVISIBLE_IN_KEY, "").trim().replace(AROUND_KEY, "");
+  const key = (raw ?? "").replace(INVISIBLE_IN_KEY, "").trim().replace(AROUND_KEY, "").trim();
   if (key === "") {
     problems.push(
       "HOSTELMATE_API_KEY is not set. Put your property's Hostel Mate API key in it, or start with --demo to try the server on sample data without a key.",

@@ -126,6 +126,7 @@ describe("parseCommand", () => {
     ["an auth scheme inside quotes", '"Bearer hm_live_abc123"'],
     ["a zero-width space and a byte-order mark", "\uFEFFhm_live_abc123\u200B"],
     ["a trailing line break", "hm_live_abc123\r\n"],
+    ["quotes with spaces inside them", "\"' hm_live_abc123 '\""],
   ])("takes off %s that a copy adds around the key", (_what, pasted) => {
     const command = parseCommand([], { HOSTELMATE_API_KEY: pasted });
     expect(command.kind === "serve" && command.config.apiKey).toBe("hm_live_abc123");

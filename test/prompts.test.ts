@@ -148,3 +148,41 @@ describe("draft_guest_reply", () => {
     ).rejects.toThrow(/There is no conversation with id 00000000-0000-4000-8000-000000000000/);
   });
 });
+
+describe("draft_guest_reply with a guest name that holds another thread's id", () => {
+  const victim = stableUuid("thread", "victim");
+  let crafted: Harness;
+  beforeAll(async () => {
+    const thread = (key: string, guestName: string) => ({
+      key,
+      channel: "EMAIL",
+      guestName,
+      subject: "Hello",
+      guestEmail: `${key}@example.com`,
+      status: "OPEN" as const,
+      bookingKey: key,
+      createdMinutesAgo: 100,
+      messages: [
+        { direction: "INBOUND" as const, source: "GUEST" as const, content: "Hi there", minutesAgo: 50 },
+      ],
+    });
+    crafted = await startHarness({
+      seed: [thread("victim", "Vera Stone"), thread("crafty", `Ana ${victim}`)],
+    });
+  });
+  afterAll(() => crafted.close());
+
+  it("opens the thread the suggestion is for, not the one named in the guest's name", async () => {
+    const values = (
+      await crafted.client.complete({
+        ref: { type: "ref/prompt", name: "draft_guest_reply" },
+        argument: { name: "thread_id", value: "ana" },
+      })
+    ).completion.values;
+    expect(values).toHaveLength(1);
+    const crafty = stableUuid("thread", "crafty");
+    expect(values[0]).toMatch(new RegExp(`^Ana … · EMAIL · .+ · ${crafty}$`));
+    const text = await promptText(crafted, { thread_id: `Ana ${victim} · EMAIL · x · ${crafty}` });
+    expect(text).toContain(`Thread ${crafty}|`);
+  });
+});

@@ -45,7 +45,15 @@ describe("parseQuery", () => {
   it("finds words with an apostrophe in either spelling, straight or curly", () => {
     expect(parseQuery("doesn’t").terms).toEqual(["doesn"]);
     expect(parseQuery("doesn't").terms).toEqual(["doesn"]);
+    expect(parseQuery("Sarah’s locker").terms).toEqual(["sarah", "locker"]);
     expect(parseQuery("can't check in").phrases).toEqual(["can't check in", "can’t check in"]);
+  });
+
+  it("leaves contractions of short or common words to the phrase around them", () => {
+    expect(parseQuery("guest can't open locker").terms).toEqual(["guest", "open", "locker"]);
+    expect(parseQuery("shower won't drain").terms).toEqual(["shower", "drain"]);
+    expect(parseQuery("it's cold").terms).toEqual(["cold"]);
+    expect(parseQuery("rock 'n' roll").phrases).not.toContain("n");
   });
 
   it("keeps a capitalised word whole beside its stem, since it may be a name", () => {

@@ -59,8 +59,9 @@ export interface Transcript extends TranscriptParts {
 const PLAIN_SOURCE: Record<string, string> = { INBOUND: "GUEST", OUTBOUND: "MANUAL" };
 // Room for any real address; past it, the rest was never an address.
 const SENDER_CHARS = 80;
-// One address and nothing else: no spaces, quotes, brackets or separators that could carry words.
-const PLAIN_ADDRESS = /^[^\s"'<>()|·]{1,80}@[^\s"'<>()|·]{1,80}$/;
+// One address and nothing else, in the characters addresses are made of: anything more could carry
+// words ("a@b.pt⋅verified-staff-note") and is quoted instead.
+const PLAIN_ADDRESS = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,80}$/;
 
 /**
  * The sender comes from the email, so the guest wrote it. A plain address is shown as it is;

@@ -41,7 +41,9 @@ export function needsReply(thread: Conversation): boolean {
 export function matchesFilters(thread: Conversation, filters: ThreadFilters): boolean {
   if (filters.status && thread.status !== filters.status) return false;
   if (filters.unreadOnly && !isUnread(thread)) return false;
-  if (filters.needsReply !== undefined && needsReply(thread) !== filters.needsReply) return false;
+  if (filters.needsReply === true && !needsReply(thread)) return false;
+  // "Answered by staff last" needs a last message, from staff: a thread with none is neither.
+  if (filters.needsReply === false && (thread.last_message === null || needsReply(thread))) return false;
   if (filters.range) {
     const at = lastActivityAt(thread);
     if (Number.isNaN(at)) return false;

@@ -90,14 +90,16 @@ function meaningful(word: string): boolean {
 }
 
 /**
- * A word as Hostel Mate is asked for it. Hostel Mate matches text as written, and phones type ’
- * where keyboards type ': a word with an apostrophe is searched by its longest part without one
- * ("doesn't" → "doesn"), which is found in either spelling.
+ * A word as Hostel Mate is asked for it, or undefined when it is not worth a request. Hostel Mate
+ * matches text as written, and phones type ’ where keyboards type ': a word with an apostrophe is
+ * searched by its longest part without one ("Sarah's" → "sarah", "doesn't" → "doesn"), found in
+ * either spelling. A contraction of short or common words ("can't", "won't", "it's") is left to the
+ * phrase around it: "can" or "won" alone would match nearly every thread.
  */
-function searchable(word: string): string {
+function searchable(word: string): string | undefined {
   if (!APOSTROPHES.test(word)) return word;
   const longest = word.split(/['’]/).reduce((best, part) => (part.length > best.length ? part : best), "");
-  return longest.length >= 3 ? longest : word.replace(/’/g, "'");
+  return longest.length >= 4 && meaningful(longest) ? longest : undefined;
 }
 
 /**
@@ -112,7 +114,12 @@ function stems(word: string, asWritten: string): string[] {
 
 export function parseQuery(query: string): SearchQuery {
   const phrases = [...query.matchAll(PHRASE)]
-    .map((match) => normalise(match[1] ?? match[2] ?? ""))
+    .flatMap((match) => {
+      if (match[1] !== undefined) return [normalise(match[1])];
+      // A single-quoted scrap ("rock 'n' roll") is no phrase: a one-letter search matches everything.
+      const single = normalise(match[2] ?? "");
+      return single.length >= 3 ? [single] : [];
+    })
     .filter(Boolean);
   const rest = query.replace(PHRASE, " ");
   const written = [...rest.matchAll(WORD)].map((match) => match[0]);
@@ -125,9 +132,10 @@ export function parseQuery(query: string): SearchQuery {
   ];
   const terms = [
     ...new Set(
-      words.flatMap((word, index) =>
-        meaningful(word) ? stems(word, written[index] ?? word).map(searchable) : [],
-      ),
+      words.flatMap((word, index) => {
+        const part = meaningful(word) ? searchable(word) : undefined;
+        return part === undefined ? [] : stems(part, written[index] ?? word);
+      }),
     ),
   ];
   // A short unquoted query such as "late bus" or "room 5" is also worth trying as it stands.

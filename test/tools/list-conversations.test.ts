@@ -243,6 +243,16 @@ describe("needs_reply when an automatic message came last", () => {
           ],
         },
         {
+          key: "no-messages",
+          channel: "AIRBNB",
+          guestName: "Ida Berg",
+          subject: null,
+          status: "OPEN",
+          bookingKey: "no-messages",
+          createdMinutesAgo: 100,
+          messages: [],
+        },
+        {
           key: "answered",
           channel: "EMAIL",
           guestName: "Hugo Moreau",
@@ -268,5 +278,7 @@ describe("needs_reply when an automatic message came last", () => {
     const answered = textOf(await inbox.call("list_conversations", { needs_reply: false }));
     expect(answered).toContain("|Hugo Moreau|");
     expect(answered).not.toContain("Greta Lind");
+    // A thread with no messages was answered by nobody.
+    expect(answered).not.toContain("Ida Berg");
   });
 });
