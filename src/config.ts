@@ -114,7 +114,9 @@ const TYPOGRAPHIC_DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+(?=\p{L})/u
 /** The first argument that is no option of ours, said as a person would need to hear it. */
 function argumentProblem(argv: readonly string[]): string | undefined {
   for (const arg of argv) {
-    if (KNOWN_OPTIONS.has(arg)) continue;
+    // After "--" everything is an argument; "-hv" is -h and -v together.
+    if (arg === "--") return undefined;
+    if (KNOWN_OPTIONS.has(arg) || /^-[hv]+$/.test(arg)) continue;
     if (TYPOGRAPHIC_DASHES.test(arg)) {
       return `${JSON.stringify(arg)} starts with a long dash, not two hyphens (an editor or chat app may have changed them): write it as ${arg.replace(TYPOGRAPHIC_DASHES, "--")}.`;
     }

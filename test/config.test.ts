@@ -75,6 +75,8 @@ describe("parseCommand", () => {
     ["https://api.hostelmate.co/API/V1/client/conversations", "https://api.hostelmate.co"],
     ["https://proxy.example.com/hostelmate/api/v1", "https://proxy.example.com/hostelmate"],
     ["https://proxy.example.com/hostelmate/", "https://proxy.example.com/hostelmate"],
+    ["https://api", "https://api"],
+    ["https://api.hostelmate.co/api", "https://api.hostelmate.co"],
   ])("takes the API's own path off a pasted base URL: %s", (pasted, base) => {
     const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_API_URL: pasted });
     expect(command.kind === "serve" && command.config.apiUrl).toBe(base);
@@ -161,6 +163,8 @@ describe("parseCommand", () => {
     expect(problems(["–help"], {})[0]).toContain("write it as --help.");
     expect(problems(["-y"], {})[0]).toMatch(/^Unknown option "-y": it belongs to npx/);
     expect(parseCommand(["doctor", "--demo"], {}).kind).toBe("doctor");
+    expect(parseCommand(["-hv"], {}).kind).toBe("help");
+    expect(parseCommand(["--demo", "--"], {}).kind).toBe("serve");
   });
 });
 

@@ -13,7 +13,12 @@ const API_PATH = /\/api(?:\/v1(?:\/client(?:\/conversations)?)?)?\/*$/i;
 
 /** The base URL as the client joins paths to it: no trailing slash, no copy of the API's own path. */
 export function withoutApiPath(value: string): string {
-  return value.replace(/\/+$/, "").replace(API_PATH, "");
+  const trimmed = value.replace(/\/+$/, "");
+  if (!URL.canParse(trimmed)) return trimmed;
+  // Only the path is looked at: "https://api" is a host, not a path to take off.
+  const { pathname } = new URL(trimmed);
+  const kept = pathname.replace(API_PATH, "");
+  return kept === pathname ? trimmed : `${trimmed.slice(0, trimmed.length - pathname.length)}${kept}`;
 }
 
 /** What is wrong with a base URL as a place to send the key; empty when it is fine. */
