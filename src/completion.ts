@@ -7,11 +7,11 @@ import { UserInputError } from "./errors.js";
 import { oneLine } from "./format/guest-text.js";
 import { clip } from "./format/text.js";
 import { shortTime } from "./format/time.js";
+import { UUIDS } from "./ids.js";
 import type { Logger } from "./log.js";
 
 const RECENT_THREADS = 50;
 const MAX_SUGGESTIONS = 20;
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Lower case without accents, for matching what is typed against names. */
 function folded(text: string): string {
@@ -63,7 +63,7 @@ export function completeThreadId(client: HostelMateClient, typed: string, logger
 /** "Guest · channel · last message · id": what a person needs to tell two threads of one guest apart. */
 function choiceLabel(thread: Conversation): string {
   // The guest wrote the name: an id inside it must not pass for the thread's, which comes last.
-  const name = thread.guest_name ? clip(oneLine(thread.guest_name).replace(UUID, "…"), 40) : "unknown guest";
+  const name = thread.guest_name ? clip(oneLine(thread.guest_name).replace(UUIDS, "…"), 40) : "unknown guest";
   const last = thread.last_message?.created_at;
   return [name, thread.channel ?? "unknown channel", last ? shortTime(last) : "no messages", thread.id].join(
     " · ",
@@ -89,7 +89,7 @@ export async function resolveThreadChoice(
   chosen: string,
   signal?: AbortSignal,
 ): Promise<string> {
-  const id = chosen.match(UUID)?.at(-1);
+  const id = chosen.match(UUIDS)?.at(-1);
   if (id) return id.toLowerCase();
   const name = oneLine(chosen);
   const matches = name === "" ? [] : await recentThreadsMatching(client, name, signal);

@@ -1,5 +1,6 @@
 // The text of a search: how it searched, the ranked threads with the messages that matched, and how
 // to continue or narrow it.
+import { isUuid } from "../ids.js";
 import { MAX_UPSTREAM_REQUESTS, type SearchOutcome } from "../search/run-search.js";
 import { formatSnippetLine } from "../search/snippets.js";
 import { formatThreadList, type ThreadList } from "./threads.js";
@@ -64,9 +65,6 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
   return notes;
 }
 
-// Thread ids are what list_conversations shows first: a model may pass one here instead.
-const THREAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function formatSearchResult(view: SearchView): ThreadList {
   const { outcome } = view;
   const page = outcome.ranked.slice(view.offset, view.offset + view.limit);
@@ -106,7 +104,8 @@ export function formatSearchResult(view: SearchView): ThreadList {
     empty: [
       `Search ${JSON.stringify(view.query)}: no threads matched${view.offset > 0 ? ` from offset ${view.offset}` : ""}. ${how.join(" · ")}${outcome.found > 0 ? ` (${outcome.found} matched before filters)` : ""}.`,
       ...notes,
-      THREAD_ID.test(view.query.trim())
+      // A thread id, which list_conversations shows first, given here instead of to get_messages.
+      isUuid(view.query.trim())
         ? `That looks like a thread id: read the thread with get_messages thread_id="${view.query.trim()}".`
         : "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     ].join("\n"),

@@ -1,0 +1,12 @@
+// Hostel Mate's ids are UUIDs: one pattern for telling one in a person's or a model's text.
+const UUID_SOURCE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** Every UUID in a text, for match() and replace(). */
+export const UUIDS = new RegExp(UUID_SOURCE, "gi");
+
+const WHOLE_UUID = new RegExp(`^${UUID_SOURCE}$`, "i");
+
+/** Whether the text is one UUID and nothing else. */
+export function isUuid(text: string): boolean {
+  return WHOLE_UUID.test(text);
+}
