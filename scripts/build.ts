@@ -2,7 +2,10 @@
 // feels each time an MCP client launches the server. `dist/index.js` is the entry (and the bin);
 // what src/index.ts imports on first use (the demo sandbox, the doctor, the HTTP client, date
 // parsing) lands in dist/chunks/ and is not parsed at start. `npm run bench` measures the result.
+// dist/ is all the published package holds: it has no runtime dependencies, so the build fails if any
+// output file, a lazily loaded chunk included, still imports anything but Node's own modules.
 import { chmod, rm } from "node:fs/promises";
+import { isBuiltin } from "node:module";
 import { build, type Plugin } from "esbuild";
 
 const outdir = "dist";
@@ -43,7 +46,7 @@ const plugins = [
 
 // Chunk names carry a content hash, so an old build's chunks would linger and get packed.
 await rm(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { index: "src/bin.ts" },
   outdir,
   bundle: true,
@@ -63,5 +66,19 @@ await build({
   },
   logLevel: "warning",
   plugins,
+  metafile: true,
 });
+
+/** Imports in the output that a user's install would have to provide: anything but Node's built-ins and our chunks. */
+const unbundled = Object.entries(result.metafile.outputs).flatMap(([file, output]) =>
+  output.imports
+    .filter((entry) => entry.external && !isBuiltin(entry.path))
+    .map((entry) => `${file} imports ${entry.path} (${entry.kind})`),
+);
+if (unbundled.length > 0) {
+  await rm(outdir, { recursive: true, force: true });
+  throw new Error(
+    `The build must contain every dependency, but these imports were left for run time:\n  ${unbundled.join("\n  ")}\nBundle them: the package installs no dependencies.`,
+  );
+}
 await chmod(`${outdir}/index.js`, 0o755);
