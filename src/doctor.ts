@@ -7,6 +7,7 @@ import { createClient } from "./api/client.js";
 import type { Config } from "./config.js";
 import { ApiError, describeError } from "./errors.js";
 import { silentLogger } from "./log.js";
+import { REQUIRED_NODE_MAJOR } from "./node-version.js";
 import { fileNotes } from "./notes.js";
 import { notesPathProblem } from "./notes-path.js";
 
@@ -67,11 +68,12 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   write(`hostelmate-mcp doctor${config.mode === "demo" ? " (demo: the built-in sample API)" : ""}\n\n`);
 
   const nodeVersion = options.nodeVersion ?? process.versions.node;
-  if (Number(nodeVersion.split(".")[0]) >= 22) ok(`Node.js ${nodeVersion}`);
+  // src/bin.ts stops an old Node before the doctor runs; this covers the doctor called in-process.
+  if (Number(nodeVersion.split(".")[0]) >= REQUIRED_NODE_MAJOR) ok(`Node.js ${nodeVersion}`);
   else
     fail(
       `Node.js ${nodeVersion} is too old`,
-      "install Node.js 22 or newer (nodejs.org, LTS), then restart the MCP client",
+      `install Node.js ${REQUIRED_NODE_MAJOR} or newer (nodejs.org, LTS), then restart the MCP client`,
     );
 
   // Checked here as well as by the caller: the key must not travel over the network on this
