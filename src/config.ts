@@ -106,7 +106,9 @@ function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
   return "info";
 }
 
-const OPTIONS_SENTENCE = "The options are --demo, --help and --version.";
+// Every command and option, as USAGE lists them.
+const OPTIONS_SENTENCE =
+  "hostelmate-mcp takes the command doctor and the options --demo, --help (-h) and --version (-v).";
 const KNOWN_OPTIONS = new Set(["--demo", "--help", "-h", "--version", "-v"]);
 // What a word processor or chat app makes of "--": en and em dashes, the minus sign and the like.
 const TYPOGRAPHIC_DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+(?=\p{L})/u;
@@ -160,7 +162,7 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
   const [subcommand, ...extra] = positionals;
   if ((subcommand !== undefined && subcommand !== "doctor") || extra.length > 0) {
     throw new ConfigError([
-      `Unexpected argument ${JSON.stringify(subcommand === "doctor" ? extra[0] : subcommand)}. The only command is doctor. ${OPTIONS_SENTENCE}`,
+      `Unexpected argument ${JSON.stringify(subcommand === "doctor" ? extra[0] : subcommand)}. ${OPTIONS_SENTENCE}`,
     ]);
   }
   const { config, problems } = readConfig(env, flags.demo === true);

@@ -26,12 +26,20 @@ export interface DoctorOptions {
   startDemo?: () => Promise<DemoApi>;
 }
 
-/** `hm_live_…abcd`: enough to tell keys apart, not enough to use one. */
+// The start every Hostel Mate key shares (hm_live_…): it keeps nothing secret, and it shows that the
+// key pasted is a Hostel Mate key at all.
+const PUBLIC_PREFIX = /^hm_live_/;
+// Below this many characters after the prefix, even the last four would give away too much of a key.
+const SHORTEST_SHOWN = 16;
+
+/** `hm_live_…abcd`: at most the last four characters, and of a short key only its length. */
 export function redactKey(key: string): string {
   if (key === "") return "(not set)";
-  if (key.length < 12) return `(set, ${key.length} characters)`;
-  const prefix = /^[a-z]+_[a-z]+_/i.exec(key)?.[0] ?? key.slice(0, 3);
-  return `${prefix}…${key.slice(-4)}`;
+  const prefix = PUBLIC_PREFIX.exec(key)?.[0] ?? "";
+  const secret = key.slice(prefix.length);
+  if (secret.length < SHORTEST_SHOWN)
+    return `(set, ${key.length} characters${prefix ? `, starting ${prefix}` : ""})`;
+  return `${prefix}…${secret.slice(-4)}`;
 }
 
 function isAddress(hostname: string): boolean {
@@ -91,7 +99,7 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   for (const problem of problems) fail("configuration", problem);
   if (problems.length === 0) {
     ok(
-      `configuration: API ${config.mode === "demo" ? "sample data" : config.apiUrl}, key ${redactKey(config.apiKey)}, timeout ${config.timeoutMs} ms, time zone ${config.timeZone}`,
+      `configuration: ${config.mode === "demo" ? "API sample data, no key (the demo uses none)" : `API ${config.apiUrl}, key ${redactKey(config.apiKey)}`}, timeout ${config.timeoutMs} ms, time zone ${config.timeZone}`,
     );
   }
   if (notesProblem) {
@@ -190,11 +198,12 @@ async function checkApi(options: DoctorOptions, { ok, fail, skip }: Report): Pro
       try {
         const page = await client.listConversations({ limit: 1, offset: 0 });
         const latency = Math.round(performance.now() - started);
-        ok(`API key ${redactKey(apiKey)} accepted`);
+        // The sandbox's own key is no key of the user's: saying it was accepted would suggest one is set.
+        ok(demo ? "the sample API answered (the demo uses no key)" : `API key ${redactKey(apiKey)} accepted`);
         ok(
           `Conversations feature enabled${page.pagination?.total === null || page.pagination?.total === undefined ? "" : `: ${page.pagination.total} conversations`}`,
         );
-        ok(`one call to Hostel Mate took ${latency} ms`);
+        ok(`one call to ${demo ? "the sample API" : "Hostel Mate"} took ${latency} ms`);
       } catch (error) {
         const sentence = describeError(error);
         if (error instanceof ApiError && error.kind === "auth")

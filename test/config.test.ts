@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_API_URL, parseCommand } from "../src/config.js";
+import { DEFAULT_API_URL, parseCommand, USAGE } from "../src/config.js";
 import { ConfigError } from "../src/errors.js";
 import { resolveNotesPath } from "../src/notes-path.js";
 
@@ -147,13 +147,16 @@ describe("parseCommand", () => {
     expect(parseCommand(["-v"], {})).toEqual({ kind: "version" });
   });
 
-  it("names the valid options when given an unknown one", () => {
-    expect(problems(["--dmeo"], {})).toEqual([
-      'Unknown option "--dmeo". The options are --demo, --help and --version.',
-    ]);
-    expect(problems(["-demo"], {})).toEqual([
-      'Unknown option "-demo". The options are --demo, --help and --version.',
-    ]);
+  it("names every command and option when given an unknown one", () => {
+    const every =
+      "hostelmate-mcp takes the command doctor and the options --demo, --help (-h) and --version (-v).";
+    expect(problems(["--dmeo"], {})).toEqual([`Unknown option "--dmeo". ${every}`]);
+    expect(problems(["-demo"], {})).toEqual([`Unknown option "-demo". ${every}`]);
+    expect(problems(["doctr"], {})).toEqual([`Unexpected argument "doctr". ${every}`]);
+    expect(problems(["doctor", "now"], {})).toEqual([`Unexpected argument "now". ${every}`]);
+    // The sentence and --help agree.
+    for (const word of ["doctor", "--demo", "--help", "--version"])
+      expect(USAGE).toContain(`hostelmate-mcp ${word}`);
   });
 
   it("tells a long dash from two hyphens, and npx's -y from an option of ours", () => {

@@ -46,7 +46,7 @@ describe("hostelmate-mcp doctor", () => {
 
   it("says the key was rejected and how to fix it", async () => {
     const { code, report } = await doctor({
-      HOSTELMATE_API_KEY: "hm_live_OLD_KEY_0000",
+      HOSTELMATE_API_KEY: "hm_live_OLD_KEY_9f8e7d6c0000",
       HOSTELMATE_API_URL: sandbox.url,
     });
     expect(code).toBe(1);
@@ -172,16 +172,51 @@ describe("hostelmate-mcp doctor", () => {
     expect(report).toContain(`ok    property notes: ${path} (`);
   });
 
-  it("works against the demo's sample API", async () => {
-    const { code, report } = await doctor({}, ["doctor", "--demo"]);
-    expect(code).toBe(0);
-    expect(report).toMatch(/^hostelmate-mcp doctor \(demo: the built-in sample API\)/);
+  it("works against the demo's sample API, saying the demo uses no key", async () => {
+    // A key set beside --demo is not used either.
+    for (const env of [{}, { HOSTELMATE_API_KEY: TEST_API_KEY }] as Array<Record<string, string>>) {
+      const { code, report } = await doctor(env, ["doctor", "--demo"]);
+      expect(code).toBe(0);
+      expect(report).toMatch(/^hostelmate-mcp doctor \(demo: the built-in sample API\)/);
+      expect(report).toContain("ok    configuration: API sample data, no key (the demo uses none), timeout");
+      expect(report).toContain("ok    the sample API answered (the demo uses no key)\n");
+      expect(report).toMatch(/ok {4}one call to the sample API took \d+ ms/);
+      expect(report).not.toMatch(/key \(not set\)|API key .* accepted|hm_sandbox/);
+    }
   });
 
-  it("redacts keys whatever their shape", () => {
+  it("shows at most the last four characters of a key, and of a short key only its length", () => {
     expect(redactKey("hm_live_9f8e7d6c5b4a3210")).toBe("hm_live_…3210");
-    expect(redactKey("abcdefghijklmnop")).toBe("abc…mnop");
+    expect(redactKey("abcdefghijklmnop")).toBe("…mnop");
+    // A prefix of another shape is part of the secret: shown whole, it left only the last four hidden.
+    expect(redactKey("prod_abcdefghijklmnopqrstuv_wxyz")).toBe("…wxyz");
+    expect(redactKey("hm_sandbox_demo_key")).toBe("…_key");
+    // Short keys: 7 of these 12 characters were shown.
+    expect(redactKey("abc123def456")).toBe("(set, 12 characters)");
+    expect(redactKey("hm_live_abcd1234")).toBe("(set, 16 characters, starting hm_live_)");
     expect(redactKey("short")).toBe("(set, 5 characters)");
     expect(redactKey("")).toBe("(not set)");
+    for (const key of [
+      "hm_live_9f8e7d6c5b4a3210",
+      "prod_abcdefghijklmnopqrstuv_wxyz",
+      "sk-proj-0123456789abcdefABCDEF",
+      "abcdefghijklmnop",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    ]) {
+      const shown = redactKey(key)
+        .replace(/^hm_live_/, "")
+        .replace(/[…]/g, "");
+      expect({ key, shown: shown.length <= 4 }).toEqual({ key, shown: true });
+      expect(key.endsWith(shown)).toBe(true);
+    }
+  });
+
+  it("keeps a key of an unexpected shape out of the whole report", async () => {
+    const key = "prod_abcdefghijklmnopqrstuv_wxyz";
+    const { code, report } = await doctor({ HOSTELMATE_API_KEY: key, HOSTELMATE_API_URL: sandbox.url });
+    expect(code).toBe(1);
+    expect(report).toContain("FAIL  API key …wxyz rejected");
+    expect(report).not.toContain("abcdefghijklmnopqrstuv");
+    expect(report).toContain("key …wxyz, timeout");
   });
 });
