@@ -17,6 +17,7 @@ import { setDeadline } from "./api/deadline.js";
 import { DEFAULT_CALL_BUDGET_MS } from "./config.js";
 import type { ServerContext } from "./context.js";
 import { ApiError, describeError, UserInputError } from "./errors.js";
+import { withoutNulls } from "./format/structured.js";
 import { type Clock, systemClock } from "./format/time.js";
 import type { Logger } from "./log.js";
 import { LogForwarding, mcpLevel } from "./log-forwarding.js";
@@ -165,7 +166,10 @@ function registerTool(server: McpServer, tool: Tool, context: ServerContext): vo
           // Not parsed again here: the SDK checks it against the output schema before it is sent, and
           // the tools build it field by field, so no key the schema lacks can reach a strict client
           // (the tool tests list the tools first, so their client checks exactly that).
-          return { content: [{ type: "text", text: result.text }], structuredContent: result.structured };
+          return {
+            content: [{ type: "text", text: result.text }],
+            structuredContent: withoutNulls(result.structured),
+          };
         },
         (sentence) => ({ isError: true, content: [{ type: "text", text: sentence }] }),
       ),

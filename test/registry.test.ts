@@ -2,6 +2,7 @@
 // as the file's default; names unique and snake_case. (Titles, descriptions, annotations and
 // described inputs are checked on the published list in tools.test.ts.)
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { tools } from "../src/tools/index.js";
 
 describe("the tool registry", () => {
@@ -17,5 +18,20 @@ describe("the tool registry", () => {
     const names = tools.map((tool) => tool.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z]+)+$/);
+  });
+
+  it("publishes output schemas without union types: a field that may be unknown is optional, not nullable", () => {
+    // A strict client (the MCP Inspector's) warns on every type array and every union with null.
+    const unions: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== "object" || node === null) return;
+      const schema = node as Record<string, unknown>;
+      if (Array.isArray(schema.type) || schema.type === "null")
+        unions.push(`${path}: type ${JSON.stringify(schema.type)}`);
+      for (const key of ["anyOf", "oneOf"]) if (key in schema) unions.push(`${path}: ${key}`);
+      for (const [key, value] of Object.entries(schema)) visit(value, `${path}.${key}`);
+    };
+    for (const tool of tools) visit(z.toJSONSchema(z.object(tool.outputSchema), { io: "output" }), tool.name);
+    expect(unions).toEqual([]);
   });
 });

@@ -97,6 +97,23 @@ describe("the MCP server", () => {
     }
   });
 
+  it("leaves unknown fields out of structured content instead of sending null", async () => {
+    const results = [
+      await harness.call("list_conversations", { limit: 100 }),
+      await harness.call("list_conversations", { limit: 5, needs_reply: true }),
+      await harness.call("search_conversations", { query: "towel" }),
+      ...(await Promise.all(
+        harness.sandbox.threads
+          .slice(0, 20)
+          .map((thread) => harness.call("get_messages", { thread_id: thread.id })),
+      )),
+    ];
+    for (const result of results) {
+      expect(result.isError).toBeFalsy();
+      expect(JSON.stringify(result.structuredContent)).not.toContain(":null");
+    }
+  });
+
   it("cuts a thread list from the tail in text and structured content alike, and says so", async () => {
     // 100 email threads with long names, subjects and messages: the text fits 25,000 characters,
     // the structured twin of all 100 would not.

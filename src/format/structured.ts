@@ -66,3 +66,21 @@ export function toThreadRecord(thread: ThreadInfo | null, threadId: string) {
     subject: clipped(thread?.subject ?? null, HEADER_SUBJECT_CHARS),
   };
 }
+
+/**
+ * The twin as sent: every null field left out, since the output schemas have optional fields rather
+ * than nullable ones (a strict client warns on each type union).
+ */
+export function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return dropNulls(value) as Record<string, unknown>;
+}
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null && field !== undefined)
+      .map(([key, field]) => [key, dropNulls(field)]),
+  );
+}

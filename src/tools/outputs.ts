@@ -1,25 +1,29 @@
-// Output schemas of the tools, published to clients that read structuredContent.
+// Output schemas of the tools, published to clients that read structuredContent. A field that may be
+// unknown is optional, never nullable: a strict client (the Inspector's) warns on every type union,
+// and structuredContent leaves such a field out rather than sending null.
 import { z } from "zod";
 
-const text = z.string().nullable();
+const text = z.string().optional();
 
 export const PageInfoShape = {
-  total: z.number().int().nullable().describe("How many there are in all, when the API says."),
+  total: z.number().int().optional().describe("How many there are in all, when the API says."),
   offset: z.number().int(),
   limit: z.number().int(),
   has_more: z.boolean(),
-  next_offset: z.number().int().nullable().describe("The offset for the next page, or null."),
+  next_offset: z.number().int().optional().describe("The offset for the next page; absent on the last page."),
 };
 
 const SignalsShape = {
   needs_reply: z
     .boolean()
-    .nullable()
-    .describe("True when a guest message came after the last staff answer; null when the data cannot tell."),
+    .optional()
+    .describe(
+      "True when a guest message came after the last staff answer; absent when the data cannot tell.",
+    ),
   waiting_since: text.describe(
     "Time of the oldest guest message not yet answered, when known. In a transcript that starts after the thread's first message and shows no staff answer, the guest has waited at least since then.",
   ),
-  last_from: z.enum(["guest", "staff", "automated"]).nullable().describe("Who wrote the newest message."),
+  last_from: z.enum(["guest", "staff", "automated"]).optional().describe("Who wrote the newest message."),
 };
 
 export const ThreadSummary = z.object({
@@ -29,11 +33,11 @@ export const ThreadSummary = z.object({
   guest_name: text,
   subject: text,
   status: text,
-  unread_count: z.number().int().nullable(),
-  is_read: z.boolean().nullable(),
+  unread_count: z.number().int().optional(),
+  is_read: z.boolean().optional(),
   created_at: text,
   ...SignalsShape,
-  last_message: z.object({ direction: text, source: text, created_at: text, content: text }).nullable(),
+  last_message: z.object({ direction: text, source: text, created_at: text, content: text }).optional(),
 });
 
 export const ThreadListShape = {
@@ -46,7 +50,7 @@ export const MessageRecord = z.object({
   direction: text,
   source: text,
   sender: text,
-  is_read: z.boolean().nullable(),
+  is_read: z.boolean().optional(),
   created_at: text,
   content: text,
 });
@@ -54,24 +58,24 @@ export const MessageRecord = z.object({
 export const TranscriptShape = {
   thread: z.object({ id: z.string(), booking_id: text, channel: text, guest_name: text, subject: text }),
   ...SignalsShape,
-  total: z.number().int().nullable().describe("Messages in the thread, when the API says."),
+  total: z.number().int().optional().describe("Messages in the thread, when the API says."),
   offset: z.number().int().describe("Position in the thread of the first message shown."),
   limit: z.number().int(),
   older_offset: z
     .number()
     .int()
-    .nullable()
-    .describe("Offset to read the messages before these (with older_limit), or null."),
+    .optional()
+    .describe("Offset to read the messages before these (with older_limit); absent when there are none."),
   older_limit: z
     .number()
     .int()
-    .nullable()
+    .optional()
     .describe("Limit to read the messages before these: all that were left out, or the page size."),
   newer_offset: z
     .number()
     .int()
-    .nullable()
-    .describe("Offset to read the messages after these (with limit), or null."),
+    .optional()
+    .describe("Offset to read the messages after these (with limit); absent when there are none."),
   left_out: z.number().int().describe("Older messages of this page left out to keep the result small."),
   messages: z.array(MessageRecord),
 };
@@ -80,7 +84,7 @@ export const SearchResultShape = {
   query: z.string().describe("The search as asked."),
   searched: z.array(z.string()).describe("The phrases and words sent to Hostel Mate."),
   ...PageInfoShape,
-  total: z.number().int().nullable().describe("Threads that matched and passed the filters."),
+  total: z.number().int().optional().describe("Threads that matched and passed the filters."),
   threads: z.array(
     ThreadSummary.extend({
       matched: z.array(z.string()).describe("The phrases and words whose search found this thread."),

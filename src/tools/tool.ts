@@ -18,8 +18,18 @@ export interface ToolContext {
 
 export interface ToolResult<Structured> {
   text: string;
-  structured: Structured;
+  structured: OrNull<Structured>;
 }
+
+/**
+ * The structured twin as handlers build it: an optional field may be null, which the server leaves
+ * out before sending (the output schemas have no nullable fields).
+ */
+export type OrNull<T> = T extends readonly (infer Item)[]
+  ? OrNull<Item>[]
+  : T extends object
+    ? { [K in keyof T]: undefined extends T[K] ? OrNull<T[K]> | null : OrNull<T[K]> }
+    : T;
 
 export interface Tool<
   Input extends z.ZodRawShape = z.ZodRawShape,
