@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The process boundary: flags and environment in, a stdio MCP server out, and exit codes.
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { ClientOptions, HostelMateClient } from "./api/client.js";
 import { type Config, parseCommand, USAGE } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { createLogger, type Logger } from "./log.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";
 import { createServer } from "./server.js";
+import { StdioTransport } from "./stdio.js";
 import { VERSION } from "./version.js";
 
 // Cold start is felt each time an MCP client launches the server, so what the handshake does not
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     timeZone: config.timeZone,
     callBudgetMs: config.callBudgetMs,
   });
-  const transport = new StdioServerTransport();
+  const transport = new StdioTransport({ warn: (sentence) => logger.warn(sentence) });
 
   let closing = false;
   const shutdown = async (why: string): Promise<void> => {
@@ -134,7 +134,8 @@ async function main(): Promise<void> {
     await closeSandbox().catch(() => {});
     process.exit(0);
   };
-  // The SDK's stdio transport keeps running after the client leaves; its leaving is our cue to go.
+  // The transport reads on after the client leaves (timers and sockets keep the process up); the
+  // client's leaving is our cue to go.
   process.stdin.on("end", () => void shutdown("stdin ended"));
   process.stdin.on("close", () => void shutdown("stdin closed"));
   // A client that closes its end of stdout has left too; writing to it fails with EPIPE, which would

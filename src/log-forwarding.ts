@@ -1,6 +1,7 @@
 // Which log lines go to the MCP client. A client that sent logging/setLevel gets every line at or
 // above the level it asked for, whatever HOSTELMATE_LOG_LEVEL says about stderr; one that has not
-// asked gets what stderr gets, rather than every debug line.
+// asked gets what stderr gets, rather than every debug line. Nothing goes before the client has
+// initialized: the protocol allows no message before the answer to initialize.
 import { type LoggingLevel, LoggingLevelSchema } from "@modelcontextprotocol/sdk/types.js";
 import { type LogLevel, passes } from "./log.js";
 
@@ -13,6 +14,7 @@ export function mcpLevel(level: LogLevel): LoggingLevel {
 
 export class LogForwarding {
   #clientLevel: LoggingLevel | undefined;
+  #initialized = false;
 
   constructor(private readonly stderrLevel: LogLevel) {}
 
@@ -20,7 +22,12 @@ export class LogForwarding {
     this.#clientLevel = level;
   }
 
+  clientInitialized(): void {
+    this.#initialized = true;
+  }
+
   forwards(level: LogLevel): boolean {
+    if (!this.#initialized) return false;
     if (this.#clientLevel === undefined) return passes(level, this.stderrLevel);
     return SEVERITY.indexOf(mcpLevel(level)) >= SEVERITY.indexOf(this.#clientLevel);
   }

@@ -4,6 +4,7 @@
 import type { ServerOptions } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
   type CallToolResult,
   ErrorCode,
@@ -24,6 +25,7 @@ import { LogForwarding, mcpLevel } from "./log-forwarding.js";
 import { type NotesSource, noNotes } from "./notes.js";
 import { prompts } from "./prompts/index.js";
 import type { PromptDefinition } from "./prompts/prompt.js";
+import { ProtocolGate } from "./protocol-gate.js";
 import { resources } from "./resources/index.js";
 import type { ResourceDefinition } from "./resources/resource.js";
 import { tools } from "./tools/index.js";
@@ -282,6 +284,8 @@ function firstLine(message: string): string {
  */
 function forwardLogs(server: McpServer, logger: Logger): void {
   const forwarding = new LogForwarding(logger.level);
+  // Nothing may reach the client before it has initialized; lines until then go to stderr only.
+  server.server.oninitialized = () => forwarding.clientInitialized();
   server.server.setRequestHandler(SetLevelRequestSchema, (request) => {
     forwarding.setClientLevel(request.params.level);
     return {};
@@ -295,6 +299,13 @@ function forwardLogs(server: McpServer, logger: Logger): void {
   });
 }
 
+/** Every transport it is connected to goes through the gate (src/protocol-gate.ts). */
+class GatedServer extends McpServer {
+  override connect(transport: Transport): Promise<void> {
+    return super.connect(new ProtocolGate(transport));
+  }
+}
+
 export function createServer(dependencies: ServerDependencies): McpServer {
   const context: ServerContext = {
     client: dependencies.client,
@@ -304,7 +315,7 @@ export function createServer(dependencies: ServerDependencies): McpServer {
     timeZone: dependencies.timeZone ?? "UTC",
     callBudgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS,
   };
-  const server = new McpServer(
+  const server = new GatedServer(
     { name: "hostelmate-mcp", title: "Hostel Mate", version: VERSION },
     { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: NO_ELICITATION },
   );

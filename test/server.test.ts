@@ -1,7 +1,11 @@
 // Behaviour of the MCP layer itself, beyond any one tool.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { type CallToolResult, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type CallToolResult,
+  type JSONRPCMessage,
+  LoggingMessageNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { HostelMateClient } from "../src/api/client.js";
 import { createLogger } from "../src/log.js";
@@ -168,6 +172,67 @@ describe("the MCP server", () => {
     } finally {
       await big.close();
     }
+  });
+});
+
+// A client for tests in which no call may reach the API.
+const unreachable: HostelMateClient = {
+  listConversations: async () => {
+    throw new Error("no call was expected");
+  },
+  getMessages: async () => {
+    throw new Error("no call was expected");
+  },
+};
+
+describe("the protocol", () => {
+  it("names an error's code once: the SDK's 'MCP error -32602:' is not sent inside the message", async () => {
+    const failures = [
+      harness.client.getPrompt({ name: "no_such_prompt" }),
+      harness.client.readResource({ uri: "hostelmate://property/nothing-here" }),
+      harness.client.getPrompt({ name: "draft_guest_reply", arguments: { thread_id: "nobody at all" } }),
+    ];
+    for (const failure of failures) {
+      const error = await failure.then(
+        () => new Error("did not fail"),
+        (reason: Error) => reason,
+      );
+      expect(error.message).toMatch(/^MCP error -3260\d: /);
+      expect(error.message.match(/MCP error/g), error.message).toHaveLength(1);
+    }
+  });
+
+  it("refuses every request but initialize and ping before initialize, on any transport", async () => {
+    const server = createServer({
+      client: unreachable,
+      logger: createLogger("error", () => {}),
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const answers: JSONRPCMessage[] = [];
+    clientSide.onmessage = (message) => answers.push(message);
+    await server.connect(serverSide);
+    await clientSide.start();
+    await clientSide.send({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "tools/call",
+      params: { name: "list_conversations" },
+    });
+    await clientSide.send({ jsonrpc: "2.0", id: 2, method: "ping" });
+    await waitFor(() => answers.length === 2);
+    expect(answers).toEqual([
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        error: {
+          code: -32600,
+          message:
+            "Invalid request: send initialize first; before it this server answers only initialize and ping, not tools/call.",
+        },
+      },
+      { jsonrpc: "2.0", id: 2, result: {} },
+    ]);
+    await server.close();
   });
 });
 

@@ -12,6 +12,11 @@ export interface Running {
   stderr: () => string;
   request(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   notify(method: string, params?: Record<string, unknown>): void;
+  /** The first message on stdout (from the start, or from `after` lines on) that `match` accepts. */
+  message(
+    match: (message: Record<string, unknown>) => boolean,
+    after?: number,
+  ): Promise<Record<string, unknown>>;
   exit: Promise<number | null>;
 }
 
@@ -33,14 +38,20 @@ export function runCommand(
     stderr += chunk.toString();
   });
   const waiting = new Map<number, (message: Record<string, unknown>) => void>();
+  const watchers = new Set<(message: Record<string, unknown>) => void>();
+  const parse = (line: string): Record<string, unknown> | undefined => {
+    try {
+      return JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      return undefined; // Left for the assertion that every stdout line is JSON-RPC.
+    }
+  };
   createInterface({ input: child.stdout }).on("line", (line) => {
     stdoutLines.push(line);
-    try {
-      const message = JSON.parse(line) as Record<string, unknown>;
-      if (typeof message.id === "number") waiting.get(message.id)?.(message);
-    } catch {
-      // Left for the assertion that every stdout line is JSON-RPC.
-    }
+    const message = parse(line);
+    if (message === undefined) return;
+    if (typeof message.id === "number") waiting.get(message.id)?.(message);
+    for (const watcher of watchers) watcher(message);
   });
   let nextId = 1;
   const exit = once(child, "exit").then(([code]) => code as number | null);
@@ -57,6 +68,25 @@ export function runCommand(
     },
     notify(method, params = {}) {
       child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method, params })}\n`);
+    },
+    message(match, after = 0) {
+      const seen = stdoutLines
+        .slice(after)
+        .map(parse)
+        .find((message) => message && match(message));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const watcher = (message: Record<string, unknown>) => {
+          if (!match(message)) return;
+          watchers.delete(watcher);
+          resolve(message);
+        };
+        watchers.add(watcher);
+        // "close" comes after the last stdout line has been read, unlike "exit".
+        child.once("close", () => {
+          if (watchers.delete(watcher)) reject(new Error(`the server ended without that answer:\n${stderr}`));
+        });
+      });
     },
   };
 }

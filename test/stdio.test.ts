@@ -1,4 +1,5 @@
 // The built server as a user's MCP client runs it: a child process speaking JSON-RPC over stdio.
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { VERSION } from "../src/version.js";
 import { closedPort, TEST_API_KEY } from "./helpers.js";
-import { ENTRY, initialize, run, textOfResult, waitForStderr } from "./stdio-process.js";
+import {
+  ENTRY,
+  initialize,
+  type Running,
+  rssMegabytes,
+  run,
+  textOfResult,
+  waitForStderr,
+} from "./stdio-process.js";
 
 let sandbox: Sandbox;
 
@@ -295,5 +304,145 @@ describe("the built server over stdio", () => {
     expect(help.stdoutLines.join("\n")).toMatch(
       /--demo[\s\S]*HOSTELMATE_API_KEY[\s\S]*HOSTELMATE_TIMEOUT_MS/,
     );
+  });
+});
+
+/** Writes a line of `megabytes` MB to the server's stdin in 64 KB pieces, as a pipe delivers it. */
+async function writeLongLine(server: Running, megabytes: number): Promise<void> {
+  const piece = "x".repeat(64 * 1024);
+  const { stdin } = server.child;
+  stdin.write('{"jsonrpc":"2.0","id":77,"method":"ping","params":{"pad":"');
+  for (let written = 0; written < megabytes * 16; written++) {
+    if (!stdin.write(piece)) await new Promise((resolve) => stdin.once("drain", resolve));
+  }
+  stdin.write('"}}\n');
+}
+
+const errorFor = (id: unknown) => (message: Record<string, unknown>) =>
+  message.id === id && message.error !== undefined;
+
+describe("a hostile client over stdio", () => {
+  it("drops a line over 4 MB unread, answers it with an error, says so on stderr, and keeps serving", async () => {
+    const server = run([], { HOSTELMATE_API_KEY: TEST_API_KEY, HOSTELMATE_API_URL: sandbox.url });
+    await initialize(server);
+    // 40 MB: past the SDK reader's 10 MB, where it closed the transport and the server left silently.
+    await writeLongLine(server, 40);
+    const refused = await server.message(errorFor(null));
+    expect(refused.error).toMatchObject({ code: -32600 });
+    expect((refused.error as { message: string }).message).toMatch(/longer than 4 MB was dropped/);
+    const pong = await Promise.race([server.request("ping"), server.exit]);
+    expect(pong).toMatchObject({ result: {} });
+    // Dropped as it streamed: never held whole, let alone copied on every chunk.
+    expect(rssMegabytes(server.child.pid)).toBeLessThan(200);
+    expect(server.stderr()).toContain("warn: stdin: dropped a message of more than 4 MB unread");
+    expect(server.stdoutLines.some((line) => line.includes('"id":77'))).toBe(false);
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+  });
+
+  it("ends in --demo when stdin closes after a line over 4 MB", async () => {
+    const server = run(["--demo"], {});
+    await initialize(server);
+    await writeLongLine(server, 11);
+    await server.message(errorFor(null));
+    server.child.stdin.end();
+    // Before, the SDK's reader paused stdin as it gave up, so its end never came: deaf and alive.
+    expect(await Promise.race([server.exit, delay(10_000, "still running")])).toBe(0);
+  });
+
+  it("answers what is not a request with a JSON-RPC error and a sentence, and nothing before initialize", async () => {
+    const server = run(["--demo"], {});
+    const write = (message: unknown) =>
+      server.child.stdin.write(`${typeof message === "string" ? message : JSON.stringify(message)}\n`);
+    write({ jsonrpc: "2.0", id: "early", method: "tools/list" });
+    const early = await server.message(errorFor("early"));
+    expect(early.error).toEqual({
+      code: -32600,
+      message:
+        "Invalid request: send initialize first; before it this server answers only initialize and ping, not tools/list.",
+    });
+    write({ jsonrpc: "2.0", id: "bad-init", method: "initialize", params: { capabilities: {} } });
+    expect((await server.message(errorFor("bad-init"))).error).toEqual({
+      code: -32602,
+      message:
+        "Invalid params for initialize: params.protocolVersion is required; params.clientInfo is required.",
+    });
+    await initialize(server);
+
+    write("this is not JSON");
+    expect((await server.message(errorFor(null))).error).toMatchObject({
+      code: -32700,
+      message: expect.stringMatching(/^Parse error: the line is not JSON/),
+    });
+    const after = server.stdoutLines.length;
+    write([{ jsonrpc: "2.0", id: "in-batch", method: "ping" }]);
+    expect((await server.message(errorFor(null), after)).error).toMatchObject({
+      code: -32600,
+      message: expect.stringMatching(/batches are not supported/),
+    });
+    write({
+      jsonrpc: "2.0",
+      id: "token",
+      method: "tools/call",
+      params: { name: "list_conversations", arguments: {}, _meta: { progressToken: { a: 1 } } },
+    });
+    expect((await server.message(errorFor("token"))).error).toEqual({
+      code: -32602,
+      message: "Invalid params for tools/call: params._meta.progressToken must be a string or a number.",
+    });
+    write({ jsonrpc: "2.0", id: "level", method: "logging/setLevel", params: { level: "loud" } });
+    expect((await server.message(errorFor("level"))).error).toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(
+        /^Invalid params for logging\/setLevel: params\.level must be one of "debug", "info"/,
+      ),
+    });
+    const list = await server.request("tools/list");
+    expect((list.result as { tools: unknown[] }).tools).toHaveLength(3);
+
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+    expect(server.stdoutLines.some((line) => line.includes('"in-batch"'))).toBe(false);
+    for (const line of server.stdoutLines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: "2.0" });
+  });
+
+  it("sends nothing on stdout before the answer to initialize; the start-up log stays on stderr", async () => {
+    const server = run(["--demo"], { HOSTELMATE_LOG_LEVEL: "debug" });
+    await waitForStderr(server, /ready on stdio/);
+    const init = await initialize(server);
+    expect(server.stdoutLines.map((line) => JSON.parse(line))[0]).toEqual(init);
+    // Once initialized, log lines do reach the client: this call logs the thread it did not find.
+    await server.request("tools/call", {
+      name: "get_messages",
+      arguments: { thread_id: "00000000-0000-4000-8000-000000000000" },
+    });
+    await server.message((message) => message.method === "notifications/message");
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+  });
+
+  it("stops reading requests while the client does not read the answers, and answers them all once it does", async () => {
+    const server = run(["--demo"], {});
+    await initialize(server);
+    const { stdin, stdout } = server.child;
+    stdout.pause();
+    // Each asks for the 2 KB property notes in a 100-byte line: a client that sends and never reads
+    // made the server hold every answer (about 80 → 340 MB for these 20,000).
+    const count = 20_000;
+    for (let id = 1; id <= count; id++) {
+      stdin.write(
+        `${JSON.stringify({ jsonrpc: "2.0", id, method: "resources/read", params: { uri: "hostelmate://property/notes" } })}\n`,
+      );
+    }
+    // Not a timing assertion: a server that stops reading never drains this, however long it is
+    // given; one that reads on drains it in about 4 s here (a slower machine only lets this pass).
+    await Promise.race([once(stdin, "drain"), delay(6_000)]);
+    expect(stdin.writableLength).toBeGreaterThan(0);
+    expect(rssMegabytes(server.child.pid)).toBeLessThan(200);
+    stdout.resume();
+    const last = await server.message((message) => message.id === count);
+    expect((last.result as { contents: Array<{ text: string }> }).contents[0]?.text).toContain("Casa Azul");
+    stdin.end();
+    expect(await server.exit).toBe(0);
   });
 });
