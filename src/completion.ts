@@ -25,12 +25,15 @@ async function recentThreadsMatching(
 ): Promise<Conversation[]> {
   const needle = folded(typed.trim());
   const page = await client.listConversations({ limit: RECENT_THREADS, offset: 0 }, { signal });
-  return page.results.filter(
-    (thread) =>
-      needle === "" ||
-      thread.id.toLowerCase().startsWith(needle) ||
-      folded(thread.guest_name ?? "").includes(needle),
-  );
+  // Never more than asked for, whatever the API sends.
+  return page.results
+    .slice(0, RECENT_THREADS)
+    .filter(
+      (thread) =>
+        needle === "" ||
+        thread.id.toLowerCase().startsWith(needle) ||
+        folded(thread.guest_name ?? "").includes(needle),
+    );
 }
 
 /** Completion is a convenience: a failure here must not surface as an error dialog. */

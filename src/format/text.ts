@@ -33,3 +33,19 @@ export function nextCall(
     .map(([name, value]) => `${name}=${typeof value === "string" ? JSON.stringify(value) : value}`);
   return `${label}: ${[tool, ...rendered].join(" ")}`;
 }
+
+/**
+ * The smallest n in [low, high] for which `fits(n)` holds, given that it keeps holding once it does
+ * (more left out, more fits); `high` when none does. Halving makes a size cut cost log2(n) renders
+ * of the page instead of one per item dropped, which for a page of thousands blocked the server.
+ */
+export function fewestToDrop(low: number, high: number, fits: (n: number) => boolean): number {
+  let lo = low;
+  let hi = high;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -3,7 +3,7 @@
 import type { Conversation } from "../api/schemas.js";
 import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
 import { previewSignals, type Speaker, speakerOf } from "./signals.js";
-import { clip } from "./text.js";
+import { clip, fewestToDrop } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
 // Enough for the gist of what the guest wants; get_messages has the rest.
@@ -135,18 +135,21 @@ export function formatThreadList(view: ThreadListView): ThreadList {
     text.length <= maxChars && (view.structuredChars?.(shown) ?? 0) <= maxChars;
 
   // A first guess from the blocks' sizes, with room for the heading, notes and "more:" line (which
-  // can be long when it repeats a search); then exact: fewer threads until text and twin both fit.
+  // can be long when it repeats a search); then exact: the most threads for which text and twin both
+  // fit, found by halving, so a page of thousands costs log2(n) renders instead of one per thread cut.
   let budget = maxChars - 600 - notes.reduce((sum, note) => sum + note.length + 1, 0);
-  let shown = 0;
-  while (shown < blocks.length && budget - ((blocks[shown]?.length ?? 0) + 1) >= 0) {
-    budget -= (blocks[shown]?.length ?? 0) + 1;
-    shown += 1;
+  let guess = 0;
+  while (guess < blocks.length && budget - ((blocks[guess]?.length ?? 0) + 1) >= 0) {
+    budget -= (blocks[guess]?.length ?? 0) + 1;
+    guess += 1;
   }
-  shown = Math.max(shown, 1);
-  let text = render(shown);
-  while (shown > 1 && !fits(shown, text)) {
-    shown -= 1;
-    text = render(shown);
-  }
+  guess = Math.max(guess, 1);
+  const fitsShown = (shown: number) => fits(shown, render(shown));
+  // fewestToDrop counts threads left out: shown = guess - dropped.
+  const shown =
+    guess === 1 || fitsShown(guess)
+      ? guess
+      : guess - fewestToDrop(1, guess - 1, (drop) => fitsShown(guess - drop));
+  const text = render(shown);
   return { text, shown };
 }

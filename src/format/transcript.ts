@@ -5,7 +5,7 @@ import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
 import { apiField, cleanGuestText, field, oneLine, quotedOf } from "./guest-text.js";
 import { type ReplySignals, replySignals, speakerOf } from "./signals.js";
-import { clip, nextCall, sliceWhole } from "./text.js";
+import { clip, fewestToDrop, nextCall, sliceWhole } from "./text.js";
 import { NAME_CHARS } from "./threads.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
@@ -178,7 +178,12 @@ function signalsLine(
 }
 
 export function formatTranscript(input: TranscriptInput): Transcript {
-  const { window, threadId, limit, now } = input;
+  const { threadId, limit, now } = input;
+  // The API may send more than the page asked for: never more than that is rendered.
+  const overLimit = input.window.messages.length > limit;
+  const window = overLimit
+    ? { ...input.window, messages: input.window.messages.slice(0, limit) }
+    : input.window;
   const maxChars = input.maxChars ?? MAX_RESULT_CHARS;
   const signals = replySignals(window.messages);
   const header = threadHeader(input);
@@ -192,7 +197,9 @@ export function formatTranscript(input: TranscriptInput): Transcript {
     });
   const end = window.offset + window.messages.length;
   const newer =
-    !window.reachedNewest || (window.total !== null && end < window.total) ? { offset: end, limit } : null;
+    overLimit || !window.reachedNewest || (window.total !== null && end < window.total)
+      ? { offset: end, limit }
+      : null;
 
   if (window.messages.length === 0) {
     const why = window.offset > 0 ? `No messages at offset ${window.offset}` : "No messages yet";
@@ -267,21 +274,26 @@ export function formatTranscript(input: TranscriptInput): Transcript {
   const overflow = (transcript: Transcript) =>
     Math.max(0, transcript.text.length - maxChars, (input.structuredChars?.(transcript) ?? 0) - maxChars);
 
-  let leftOut = 0;
-  let transcript = render(0);
-  while (overflow(transcript) > 0 && leftOut < blocks.length - 1) {
-    leftOut += 1;
-    transcript = render(leftOut);
+  // The text alone needs about this many left out (give or take a digit of the heading): one pass
+  // over the blocks' sizes, newest first.
+  let room = maxChars - (render(blocks.length - 1).text.length - (blocks.at(-1)?.length ?? 0));
+  let fewest = blocks.length - 1;
+  while (fewest > 0 && room - ((blocks[fewest - 1]?.length ?? 0) + 1) >= 0) {
+    fewest -= 1;
+    room -= (blocks[fewest]?.length ?? 0) + 1;
   }
+  // Then exact, text and twin, in log2(n) renders rather than one per message dropped.
+  const leftOut = fewestToDrop(Math.max(0, fewest - 2), blocks.length - 1, (n) => overflow(render(n)) === 0);
+  let transcript = render(leftOut);
   // One message alone is too long even for the cap: show as much of it as fits, in both.
   const newestMessage = window.messages.at(-1) as Message;
-  let room = messageBody(newestMessage.content).length;
-  for (let excess = overflow(transcript); excess > 0 && room > 200; excess = overflow(transcript)) {
-    room = Math.max(200, room - excess - 200);
+  let newestRoom = messageBody(newestMessage.content).length;
+  for (let excess = overflow(transcript); excess > 0 && newestRoom > 200; excess = overflow(transcript)) {
+    newestRoom = Math.max(200, newestRoom - excess - 200);
     const hint = "too long to show whole here; read it in Hostel Mate";
     transcript = render(leftOut, {
-      block: formatMessage(newestMessage, { ...format, maxChars: room, clipHint: hint }),
-      content: messageBody(newestMessage.content, room, hint),
+      block: formatMessage(newestMessage, { ...format, maxChars: newestRoom, clipHint: hint }),
+      content: messageBody(newestMessage.content, newestRoom, hint),
     });
   }
   return transcript;

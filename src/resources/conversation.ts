@@ -23,7 +23,7 @@ export const conversation: TemplateResource = {
   async list({ client, clock }, signal) {
     const page = await client.listConversations({ limit: LISTED_THREADS, offset: 0 }, { signal });
     const now = clock();
-    return page.results.map((thread) => {
+    return page.results.slice(0, LISTED_THREADS).map((thread) => {
       const signals = previewSignals(thread.last_message);
       const notes = [
         thread.channel ? apiField(thread.channel) : null,

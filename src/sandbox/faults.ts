@@ -28,6 +28,9 @@ export interface Faults {
   drift: boolean;
   /** The messages endpoint leaves out its `pagination` object (the docs do not promise one). */
   omitMessagesPagination: boolean;
+  // Faults of what the answers carry (issue 10).
+  /** Both endpoints send every result from the offset on, whatever `limit` asked for. */
+  ignoreLimit: boolean;
 }
 
 export function noFaults(): Faults {
@@ -39,6 +42,7 @@ export function noFaults(): Faults {
     malformed: false,
     drift: false,
     omitMessagesPagination: false,
+    ignoreLimit: false,
   };
 }
 

@@ -135,7 +135,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         (bookingId === null || thread.booking_id === bookingId.toLowerCase()) &&
         (!needle || matchesSearch(thread, needle)),
     );
-    let results = matching.slice(offset, offset + limit).map(conversationJson);
+    const end = sandbox.faults.ignoreLimit ? matching.length : offset + limit;
+    let results = matching.slice(offset, end).map(conversationJson);
     if (sandbox.faults.drift) results = results.map(driftConversation);
     return { pagination: pagination(matching.length, limit, offset), results };
   }
@@ -146,7 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const thread = threads.find((candidate) => candidate.id === threadId.toLowerCase());
     if (!thread) throw new HttpProblem(404, "not_found", "Thread not found");
     let results: Record<string, unknown>[] = thread.messages
-      .slice(offset, offset + limit)
+      .slice(offset, sandbox.faults.ignoreLimit ? thread.messages.length : offset + limit)
       .map((m) => ({ ...m }));
     if (sandbox.faults.drift) results = results.map(driftMessage);
     const info = {

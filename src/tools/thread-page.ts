@@ -29,8 +29,12 @@ async function plainPage(
   view: ThreadPageView,
   { client, signal, clock }: ToolContext,
 ) {
-  const page = await client.listConversations(query, { signal });
-  const info = pageInfo(page.pagination, page.results.length, query.offset, query.limit);
+  const answer = await client.listConversations(query, { signal });
+  // The API may send more than the page asked for: the rest is the next page's.
+  const page = { ...answer, results: answer.results.slice(0, query.limit) };
+  const cut = answer.results.length > page.results.length;
+  const pagination = cut && page.pagination ? { ...page.pagination, has_more: true } : page.pagination;
+  const info = pageInfo(pagination, page.results.length, query.offset, query.limit);
   const of = info.total === null ? "" : ` of ${info.total}`;
   const where = query.offset > 0 ? ` at offset ${query.offset}` : "";
   const summaries = page.results.map(toThreadSummary);
