@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../src/errors.js";
-import { resolveDateRange } from "../src/search/dates.js";
+import { EARLIEST_DATE, resolveDateRange } from "../src/search/dates.js";
 import { formatWallTime, wallTimeToInstant } from "../src/search/zoned-time.js";
 
 // A Wednesday, noon UTC: 07:00 in New York, 21:00 in Tokyo.
@@ -147,5 +147,41 @@ describe("last week", () => {
     expect(utc?.label).toBe("2026-11-16 00:00 → 2026-11-22 23:59 UTC");
     expect(tokyo?.label).toBe("2026-11-23 00:00 → 2026-11-29 23:59 Asia/Tokyo");
     expect(tokyo?.from?.toISOString()).toBe("2026-11-22T15:00:00.000Z");
+  });
+});
+
+describe("dates Hostel Mate cannot hold", () => {
+  const EARLIEST_DAY = "2000-01-01";
+  it("names the earliest date once", () => {
+    expect(EARLIEST_DATE).toEqual({ year: 2000, month: 1, day: 1 });
+  });
+
+  it.each([
+    ["99999999 days ago", "UTC", "2000-01-01T00:00:00.000Z"],
+    ["10000 years ago", "UTC", "2000-01-01T00:00:00.000Z"],
+    ["1900-01-01", "UTC", "2000-01-01T00:00:00.000Z"],
+    ["10000 years ago", "America/New_York", "2000-01-01T05:00:00.000Z"],
+  ])("clamps since %s to the earliest date, and says so (%s)", async (since, zone, from) => {
+    const result = await range(since, undefined, zone);
+    expect(result.from).toBe(from);
+    expect(result.label).toBe(`2000-01-01 00:00 → now ${zone} (since: clamped to ${EARLIEST_DAY})`);
+  });
+
+  it("clamps until in the far past, and both bounds in the far future, naming each", async () => {
+    const past = await range(undefined, "99999999 days ago", "UTC");
+    expect(past.to).toBe("2000-01-01T00:00:00.000Z");
+    expect(past.label).toBe(`the beginning → 2000-01-01 00:00 UTC (until: clamped to ${EARLIEST_DAY})`);
+    const future = await range("in 10000 years", "9999-12-31", "UTC");
+    expect(future.from).toBe("2027-11-25T12:00:00.000Z");
+    expect(future.to).toBe("2027-11-25T12:00:00.000Z");
+    expect(future.label).toBe(
+      "2027-11-25 12:00 → 2027-11-25 12:00 UTC (since: clamped to 2027-11-25, until: clamped to 2027-11-25)",
+    );
+  });
+
+  it("leaves dates it can hold as they are", async () => {
+    expect((await range("2000-01-02", "in 2 days", "UTC")).label).toBe(
+      "2000-01-02 00:00 → 2026-11-27 23:59 UTC",
+    );
   });
 });

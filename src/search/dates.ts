@@ -7,6 +7,14 @@ import { UserInputError } from "../errors.js";
 import { type Day, previousWeek } from "./calendar-week.js";
 import { formatWallTime, type WallTime, wallTimeAt, wallTimeToInstant } from "./zoned-time.js";
 
+/**
+ * The earliest day a bound can name: Hostel Mate holds no message before it, and a bound far enough
+ * back ("99999999 days ago") is no date at all, or one printed as the year 55822.
+ */
+export const EARLIEST_DATE = { year: 2000, month: 1, day: 1 } as const;
+/** How far ahead a bound can name: later ones are read as this far, since no message is from the future. */
+export const MAX_YEARS_AHEAD = 1;
+
 export interface DateRange {
   /** Inclusive bounds; a missing bound is open. */
   from?: Date;
@@ -58,7 +66,52 @@ function writesYear(text: string, year: number): boolean {
   return new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text);
 }
 
+interface Bound {
+  instant: Date;
+  /** The day it was clamped to, when the text named a time before EARLIEST_DATE or too far ahead. */
+  clampedTo?: string;
+}
+
+/** The bound within what Hostel Mate can hold; a time too far to be a date at all counts as too far. */
+async function clampBound(
+  text: string,
+  instant: Date,
+  now: Date,
+  timeZone: string,
+  reference: Date,
+): Promise<Bound> {
+  const earliest = wallTimeToInstant({ ...EARLIEST_DATE, hour: 0, minute: 0 }, timeZone);
+  const nowWall = wallTimeAt(now, timeZone);
+  const latest = wallTimeToInstant({ ...nowWall, year: nowWall.year + MAX_YEARS_AHEAD }, timeZone);
+  const time = instant.getTime();
+  // Past what a Date holds: which way it went is what the same words say with a small number.
+  const early = Number.isNaN(time)
+    ? ((await parseMoment(text.replace(/\d+/g, "1"), reference))?.start.date().getTime() ?? 0) <
+      reference.getTime()
+    : time < earliest.getTime();
+  if (early) return { instant: earliest, clampedTo: formatWallTime(earliest, timeZone).slice(0, 10) };
+  if (Number.isNaN(time) || time > latest.getTime()) {
+    return { instant: latest, clampedTo: formatWallTime(latest, timeZone).slice(0, 10) };
+  }
+  return { instant };
+}
+
 async function resolveBound(
+  name: "since" | "until",
+  text: string,
+  now: Date,
+  timeZone: string,
+  notes: string[],
+): Promise<Bound> {
+  const nowWall = wallTimeAt(now, timeZone);
+  const reference = new Date(
+    Date.UTC(nowWall.year, nowWall.month - 1, nowWall.day, nowWall.hour, nowWall.minute),
+  );
+  const instant = await resolveInstant(name, text, now, timeZone, notes);
+  return clampBound(text, instant, now, timeZone, reference);
+}
+
+async function resolveInstant(
   name: "since" | "until",
   text: string,
   now: Date,
@@ -86,6 +139,12 @@ async function resolveBound(
       `${name} ${JSON.stringify(text)} is in ${year}; today is ${formatWallTime(now, timeZone).slice(0, 10)}. If you meant this year, ask again with ${nowWall.year}.`,
     );
   }
+  // Too far for the zone's calendar ("99999999 days ago"): the farthest Date that way, or none when
+  // chrono gives no year; clampBound takes both back to a day Hostel Mate can hold.
+  const guessed = start.date().getTime();
+  if (!(year >= 1000 && year <= 9999) || Number.isNaN(guessed)) {
+    return new Date(Number.isNaN(year) ? Number.NaN : year < 1000 ? -8.64e15 : 8.64e15);
+  }
   // A time counted back from now ("2 hours ago") is counted from the reference, the zone's wall-clock
   // written as UTC: the instant is the same distance back from the real now.
   if (result.tags().has("result/relativeDateAndTime")) {
@@ -112,13 +171,19 @@ export async function resolveDateRange(
 ): Promise<DateRange | undefined> {
   if (!input.since && !input.until) return undefined;
   const notes: string[] = [];
-  const from = input.since ? await resolveBound("since", input.since, now, timeZone, notes) : undefined;
-  const to = input.until ? await resolveBound("until", input.until, now, timeZone, notes) : undefined;
+  const since = input.since ? await resolveBound("since", input.since, now, timeZone, notes) : undefined;
+  const until = input.until ? await resolveBound("until", input.until, now, timeZone, notes) : undefined;
+  const from = since?.instant;
+  const to = until?.instant;
+  const clamped = [
+    since?.clampedTo ? `since: clamped to ${since.clampedTo}` : "",
+    until?.clampedTo ? `until: clamped to ${until.clampedTo}` : "",
+  ].filter(Boolean);
   if (from && to && from > to) {
     throw new UserInputError(
       `since (${formatWallTime(from, timeZone)}) is after until (${formatWallTime(to, timeZone)}) in ${timeZone}: swap them or widen the range.`,
     );
   }
-  const label = `${from ? formatWallTime(from, timeZone) : "the beginning"} → ${to ? formatWallTime(to, timeZone) : "now"} ${timeZone}`;
+  const label = `${from ? formatWallTime(from, timeZone) : "the beginning"} → ${to ? formatWallTime(to, timeZone) : "now"} ${timeZone}${clamped.length ? ` (${clamped.join(", ")})` : ""}`;
   return { ...(from ? { from } : {}), ...(to ? { to } : {}), label, notes };
 }
