@@ -2,9 +2,13 @@
 // through the sandbox and check that every one stays quoted data: no invisible characters reach the
 // model, nothing can end its quoting or pose as a line of ours, and card numbers are masked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Conversation } from "../src/api/schemas.js";
 import {
   cleanGuestText,
   foldSpaces,
+  GENERATED_CHARS,
+  generatedValue,
+  guestLine,
   maskCardNumbers,
   maskCardNumbersSlowly,
   oneLine,
@@ -424,5 +428,32 @@ describe("an injection corpus through the real server", () => {
   it("cleans guest text in structured content too", async () => {
     const result = await harness.call("get_messages", { thread_id: threadId });
     assertClean(JSON.stringify(result.structuredContent));
+  });
+});
+
+describe("values as the API payload is parsed", () => {
+  const HOSTILE = `"\u202E\u2028\0${"x".repeat(20_000)}`;
+  it("keeps an id that is not a UUID, cleaned, on one line and clipped", () => {
+    const parsed = Conversation.parse({
+      id: `thread-7${HOSTILE}`,
+      channel: `EMAIL\u2029${HOSTILE}`,
+      created_at: `2026-11-24T17:00:00Z${HOSTILE}`,
+      guest_name: `Ana "the boss"\u202E${HOSTILE}`,
+      results: [],
+    });
+    expect(parsed.id).toMatch(/^thread-7' x+…$/);
+    expect(parsed.id.length).toBeLessThanOrEqual(GENERATED_CHARS + 1);
+    expect(parsed.channel).toMatch(/^EMAIL ' x+…$/);
+    expect(parsed.created_at).toMatch(/^2026-11-24T17:00:00Z' x+…$/);
+    expect(parsed.guest_name).toMatch(/^Ana 'the boss'' x+…$/);
+    expect(parsed.guest_name?.length).toBeLessThanOrEqual(201);
+  });
+
+  it("leaves plain values as they are, and refuses an id of nothing but invisible characters", () => {
+    expect(generatedValue("a1b2c3d4-e5f6-7890-abcd-ef1234567890")).toBe(
+      "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+    );
+    expect(guestLine("Lucía Pérez", 60)).toBe("Lucía Pérez");
+    expect(Conversation.safeParse({ id: "\u200B\u202E" }).success).toBe(false);
   });
 });

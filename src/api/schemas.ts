@@ -1,8 +1,9 @@
 // Zod schemas of the Hostel Mate API payloads. They are deliberately forgiving: unknown fields are
 // dropped, optional fields that are missing, null or of the wrong type become null, and enum-like
-// strings (channel, status, direction, source) are kept as they come. Only what we cannot work
-// without (ids, the results array) is required.
+// strings (channel, status, direction, source) are kept as they come, cleaned. Only what we cannot
+// work without (ids, the results array) is required.
 import { z } from "zod";
+import { generatedValue, guestLine } from "../format/guest-text.js";
 
 export const CHANNELS = ["EMAIL", "BOOKING_COM", "AIRBNB", "HOSTELWORLD", "WHATSAPP"] as const;
 export const Channel = z.enum(CHANNELS);
@@ -17,6 +18,21 @@ function lenient<T extends z.ZodType>(schema: T) {
 }
 
 const text = lenient(z.string());
+// Every string the API sends is untrusted, whoever wrote it: each is cleaned here, once, so that no
+// view can forget to. What the API generates keeps one line of plain characters, clipped
+// (generatedValue); the one-line fields guests write are cleaned and clipped past what views show
+// (guestLine); message text is kept whole (full_text shows it) and cleaned where it is shown.
+const generated = lenient(z.string().transform((value) => generatedValue(value)));
+const guestField = (max: number) => lenient(z.string().transform((value) => guestLine(value, max)));
+// Well past NAME_CHARS and SUBJECT_CHARS, so completion still matches on the whole of a real name.
+const NAME_MAX = 200;
+const SUBJECT_MAX = 300;
+const SENDER_MAX = 200;
+/** A thread's id, needed to read it: cleaned like any generated value, and refused when nothing is left. */
+const threadId = z
+  .string()
+  .transform((value) => generatedValue(value))
+  .pipe(z.string().min(1));
 const count = lenient(z.number().int().nonnegative());
 const flag = lenient(z.boolean());
 
@@ -29,26 +45,26 @@ export const Pagination = z.object({
 export type Pagination = z.infer<typeof Pagination>;
 
 export const MessagePreview = z.object({
-  id: text,
+  id: generated,
   content: text,
-  direction: text,
-  source: text,
-  sender: text,
-  created_at: text,
+  direction: generated,
+  source: generated,
+  sender: guestField(SENDER_MAX),
+  created_at: generated,
 });
 export type MessagePreview = z.infer<typeof MessagePreview>;
 
 export const Conversation = z.object({
-  id: z.string().min(1),
-  booking_id: text,
-  channel: text,
-  guest_name: text,
-  subject: text,
+  id: threadId,
+  booking_id: generated,
+  channel: generated,
+  guest_name: guestField(NAME_MAX),
+  subject: guestField(SUBJECT_MAX),
   is_read: flag,
   unread_count: count,
-  status: text,
+  status: generated,
   last_message: lenient(MessagePreview),
-  created_at: text,
+  created_at: generated,
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -62,12 +78,12 @@ export const Message = MessagePreview.extend({ is_read: flag });
 export type Message = z.infer<typeof Message>;
 
 export const ThreadInfo = z.object({
-  id: text,
-  booking_id: text,
-  channel: text,
-  guest_name: text,
-  subject: text,
-  status: text,
+  id: generated,
+  booking_id: generated,
+  channel: generated,
+  guest_name: guestField(NAME_MAX),
+  subject: guestField(SUBJECT_MAX),
+  status: generated,
 });
 export type ThreadInfo = z.infer<typeof ThreadInfo>;
 
@@ -80,6 +96,6 @@ export type MessagePage = z.infer<typeof MessagePage>;
 
 /** The error body's shape is not published: accept `error` or `code` for the code. */
 export const ErrorBody = z.object({
-  error: text,
-  code: text,
+  error: generated,
+  code: generated,
 });

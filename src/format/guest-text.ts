@@ -221,3 +221,29 @@ export function quoted(value: string, max: number): string {
 export function quotedOf(line: string, max = Number.POSITIVE_INFINITY): string {
   return `"${clip(line.replaceAll('"', "'"), max)}"`;
 }
+
+// What the API generates (ids, channel, status, direction, source, times) is at most this long:
+// a UUID is 36, an ISO time with an offset about 30. Past it, the rest was never such a value.
+export const GENERATED_CHARS = 64;
+
+/**
+ * A value the API generates, as parsing keeps it: on one line, without invisible, bidi or control
+ * characters, clipped, and with no `"`, which would end the quotes a value is shown in (a time sits
+ * just before a quoted preview). Never card-masked (see apiField). A plain token is returned as is.
+ */
+export function generatedValue(value: string, max = GENERATED_CHARS): string {
+  if (value.length <= max && PLAIN_TOKEN.test(value)) return value;
+  return clip(foldSpaces(stripInvisible(value)).trim().replaceAll('"', "'"), max);
+}
+
+/**
+ * A one-line field a guest wrote (a name, a subject, an email sender), as parsing keeps it: cleaned
+ * by oneLine and clipped at `max`, well past what any view shows, so that no view can show it whole
+ * by forgetting to clip it. Its `"` become `'`, as in quotedOf: shown unquoted, one would pair with
+ * the quote of the next value. Only the opening is cleaned: a 20,000-character name costs no more than
+ * a short one.
+ */
+export function guestLine(value: string, max: number): string {
+  const line = oneLineOpening(value, max).replaceAll('"', "'");
+  return line.length > max ? clip(line, max) : line;
+}

@@ -3,7 +3,8 @@ import { completeThreadId } from "../completion.js";
 import { UserInputError } from "../errors.js";
 import { apiField, field } from "../format/guest-text.js";
 import { previewSignals } from "../format/signals.js";
-import { sliceWhole } from "../format/text.js";
+import { clip, sliceWhole } from "../format/text.js";
+import { NAME_CHARS } from "../format/threads.js";
 import { relativeTime } from "../format/time.js";
 import { formatTranscript } from "../format/transcript.js";
 import { ThreadId } from "../tools/params.js";
@@ -33,9 +34,10 @@ export const conversation: TemplateResource = {
           ? `last message ${relativeTime(thread.last_message.created_at, now) ?? "at an unknown time"}`
           : "no messages yet",
       ].filter(Boolean);
-      const guest = thread.guest_name ? field(thread.guest_name) : "Unknown guest";
+      const guest = thread.guest_name ? clip(field(thread.guest_name), NAME_CHARS) : "Unknown guest";
       return {
-        uri: `hostelmate://conversations/${thread.id}`,
+        // An id is cleaned when parsed, but may still hold what a URI cannot (a space, a slash).
+        uri: `hostelmate://conversations/${encodeURIComponent(thread.id)}`,
         name: `${guest} (${thread.channel ? apiField(thread.channel) : "conversation"})`,
         description: notes.join(" · "),
       };

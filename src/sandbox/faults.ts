@@ -31,6 +31,8 @@ export interface Faults {
   // Faults of what the answers carry (issue 10).
   /** Both endpoints send every result from the offset on, whatever `limit` asked for. */
   ignoreLimit: boolean;
+  /** Every string the API sends ends in HOSTILE_TAIL: ids, times, channels and names included. */
+  hostile: boolean;
 }
 
 export function noFaults(): Faults {
@@ -43,6 +45,7 @@ export function noFaults(): Faults {
     drift: false,
     omitMessagesPagination: false,
     ignoreLimit: false,
+    hostile: false,
   };
 }
 
@@ -88,4 +91,20 @@ export function driftMessage(message: Json, index: number): Json {
   if (index % 4 === 1) delete drifted.sender;
   if (index % 5 === 2) drifted.is_read = null;
   return drifted;
+}
+
+/**
+ * What no value should carry to the model: a quote that would end a quoted value, a right-to-left
+ * override, a line separator, a NUL, and 20,000 characters more than any view shows.
+ */
+export const HOSTILE_TAIL = `"\u202E\u2028\0${"x".repeat(20_000)}`;
+
+/** The answer with HOSTILE_TAIL after every string in it, however deep. */
+export function hostileJson(value: unknown): unknown {
+  if (typeof value === "string") return value + HOSTILE_TAIL;
+  if (Array.isArray(value)) return value.map(hostileJson);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, hostileJson(inner)]));
+  }
+  return value;
 }

@@ -5,7 +5,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { CHANNELS } from "../api/schemas.js";
 import { buildDataset, lastActivity, type SandboxThread, unreadCount } from "./dataset.js";
-import { driftConversation, driftMessage, type Faults, noFaults, takeFailure } from "./faults.js";
+import {
+  driftConversation,
+  driftMessage,
+  type Faults,
+  hostileJson,
+  noFaults,
+  takeFailure,
+} from "./faults.js";
 import { seedThreads } from "./seed-threads.js";
 import type { SeedThread } from "./seed-types.js";
 
@@ -234,7 +241,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         endpoint === "conversations"
           ? listConversations(url.searchParams)
           : getMessages(decodeURIComponent(messagesMatch?.[1] ?? ""), url.searchParams);
-      send(response, 200, body);
+      send(response, 200, faults.hostile ? hostileJson(body) : body);
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       send(response, error.status, { error: error.code, message: error.message });
