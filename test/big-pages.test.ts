@@ -152,8 +152,15 @@ describe("an API that sends 2,000 results whatever limit asked for", () => {
     expect(list.result.structuredContent).toEqual(honest.structuredContent);
     expect(list.serialised).toBeLessThanOrEqual(boundFor(THREADS) + 4);
 
+    const filtered = await overLimit("list_conversations", { limit: 100, status: "OPEN" });
+    expect(filtered.result.isError).toBeFalsy();
+    expect(textOf(filtered.result).length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
+    expect(JSON.stringify(filtered.result.structuredContent).length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
+    expect(filtered.serialised).toBeLessThanOrEqual(boundFor(THREADS) + 4);
+
     const search = await overLimit("search_conversations", { query: "locker", limit: 50 });
     expect(search.result.isError).toBeFalsy();
+    expect(search.serialised).toBeLessThanOrEqual(boundFor(THREADS) + 30);
     expect(textOf(search.result).length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
     expect(JSON.stringify(search.result.structuredContent).length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
   });
