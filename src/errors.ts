@@ -10,6 +10,7 @@ export type ApiErrorKind =
   | "feature_disabled"
   | "not_found"
   | "rate_limited"
+  | "queue_full"
   | "unavailable"
   | "timeout"
   | "network"
@@ -25,6 +26,8 @@ export interface ApiErrorDetails {
   /** The snake_case code from the error body, when there was one. */
   code?: string;
   retryAfterSeconds?: number;
+  /** For queue_full: the requests a minute this server allows itself. */
+  limit?: number;
   threadId?: string;
   /** For call_budget: the budget that ran out. */
   budgetMs?: number;
@@ -39,6 +42,7 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly code: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly limit: number | undefined;
   readonly threadId: string | undefined;
   readonly budgetMs: number | undefined;
   readonly detail: string | undefined;
@@ -50,6 +54,7 @@ export class ApiError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.limit = details.limit;
     this.threadId = details.threadId;
     this.budgetMs = details.budgetMs;
     this.detail = details.detail;
@@ -89,6 +94,8 @@ export function describeApiError(error: ApiError): string {
       return `There is no conversation with id ${error.threadId ?? "(unknown)"} for this property${status}. Find the right thread id with list_conversations or search_conversations.`;
     case "rate_limited":
       return `Hostel Mate is rate limiting requests (at most 120 a minute)${status}; ${retryHint(error.retryAfterSeconds, "wait a minute and try again")}.`;
+    case "queue_full":
+      return `Too many requests to Hostel Mate right now (its rate limit is ${error.limit ?? 120} a minute); ${retryHint(error.retryAfterSeconds, "wait a minute and try again")}.`;
     case "unavailable":
       return error.code === "messaging_unavailable"
         ? `The Hostel Mate messaging service is temporarily unavailable${status}; ${retryHint(error.retryAfterSeconds, "try again in a minute")}.`

@@ -142,6 +142,25 @@ const CASES: Case[] = [
     expected: /^Hostel Mate at 127\.0\.0\.1:\d+ sent an answer this server could not read/,
   },
   {
+    name: "brotli bomb (an encoding not asked for)",
+    setup: (faults) => {
+      faults.encodingBomb = "br";
+    },
+    tool: "list_conversations",
+    args: {},
+    expected: /^Hostel Mate at 127\.0\.0\.1:\d+ sent an answer this server could not read/,
+  },
+  {
+    name: "connection dropped mid-body once",
+    setup: (faults) => {
+      faults.dropMidBody = 1;
+    },
+    tool: "list_conversations",
+    args: { limit: 2 },
+    expected: "ok",
+    requests: 2,
+  },
+  {
     name: "schema drift",
     setup: (faults) => {
       faults.drift = true;

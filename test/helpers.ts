@@ -33,6 +33,8 @@ export async function startHarness(
     /** Off unless a test is about the cache: most tests count the requests each call makes. */
     cacheTtlMs?: number;
     rateLimitPerMinute?: number;
+    /** The rate limit's window, shorter than a minute so that a test need not wait one. */
+    rateLimitIntervalMs?: number;
     callBudgetMs?: number;
     /** The server's stderr level (HOSTELMATE_LOG_LEVEL); what it writes there lands in `log`. */
     logLevel?: LogLevel;
@@ -51,6 +53,7 @@ export async function startHarness(
     logger,
     cacheTtlMs: options.cacheTtlMs ?? 0,
     ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+    ...(options.rateLimitIntervalMs ? { rateLimitIntervalMs: options.rateLimitIntervalMs } : {}),
   });
   // The server's clock is the seed's: relative times in snapshots never move.
   const now = options.anchor ?? SANDBOX_ANCHOR;

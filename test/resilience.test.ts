@@ -78,15 +78,15 @@ describe("resilience", () => {
     expect(harness.sandbox.requests).toHaveLength(1);
   });
 
-  it("queues requests over the rate limit instead of failing them", async () => {
-    harness = await startHarness({ rateLimitPerMinute: 3 });
+  it("queues requests over the rate limit instead of failing them, while their turn fits the call's budget", async () => {
+    harness = await startHarness({ rateLimitPerMinute: 3, rateLimitIntervalMs: 5_000 });
     const started = Date.now();
     const results = await Promise.all(
       [1, 2, 3].map((limit) => harness?.call("list_conversations", { limit })),
     );
     expect(results.every((result) => result && !result.isError)).toBe(true);
     expect(Date.now() - started).toBeLessThan(2_000);
-    // A fourth request this minute waits its turn: cancel it rather than wait a minute.
+    // A fourth request waits its turn (5 s, within the 30 s budget): cancel it rather than wait.
     const controller = new AbortController();
     const waiting = harness.client.callTool(
       { name: "list_conversations", arguments: { limit: 4 } },

@@ -8,10 +8,12 @@ import { type Logger, silentLogger } from "../log.js";
 import { VERSION } from "../version.js";
 import { type AttemptBudget, AttemptBudgetSpentError, budgetIn } from "./attempt-budget.js";
 import { apiUrlProblems } from "./base-url.js";
+import { keepAliveFetch } from "./connections.js";
 import { deadlineOf } from "./deadline.js";
-import { type Fetch, rateLimitedFetch } from "./rate-limit.js";
+import { RateLimiter, RateLimitQueueFullError } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
 import { SharedRequests } from "./shared-requests.js";
+import { ACCEPT_ENCODING, attemptFetch, type Fetch, ResponseRefusedError } from "./transport.js";
 
 export interface ClientOptions {
   apiUrl: string;
@@ -24,6 +26,8 @@ export interface ClientOptions {
   maxRetryAfterMs?: number;
   /** Requests per minute across all calls; further ones wait. Undefined: no client-side limit. */
   rateLimitPerMinute?: number;
+  /** The rate limit's window; a minute unless a test needs a shorter one. */
+  rateLimitIntervalMs?: number;
   /** How long identical GETs are answered from memory; 0 turns the cache off. */
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
@@ -105,11 +109,20 @@ export function createClient(options: ClientOptions): HostelMateClient {
   const logger = options.logger ?? silentLogger;
   const host = new URL(options.apiUrl).host;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
-  const baseFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const limitedFetch =
-    options.rateLimitPerMinute === undefined
-      ? baseFetch
-      : rateLimitedFetch(baseFetch, { requests: options.rateLimitPerMinute }, logger);
+  const baseFetch: Fetch = options.fetch ?? keepAliveFetch();
+  const requests = options.rateLimitPerMinute;
+  const limiter =
+    requests === undefined
+      ? undefined
+      : new RateLimiter({
+          requests,
+          ...(options.rateLimitIntervalMs ? { intervalMs: options.rateLimitIntervalMs } : {}),
+          onWait: (waitMs) =>
+            logger.info(
+              `rate limit: more than ${requests} requests this minute, the next one waits ${waitMs} ms`,
+            ),
+        });
+  const transport = { fetch: baseFetch, timeoutMs: options.timeoutMs, limiter };
   const cacheTtlMs = options.cacheTtlMs ?? 0;
   const cache =
     cacheTtlMs > 0
@@ -134,13 +147,16 @@ export function createClient(options: ClientOptions): HostelMateClient {
 
   const api: KyInstance = ky.create({
     prefix: options.apiUrl,
-    timeout: options.timeoutMs,
+    // Each attempt's timeout is kept by attemptFetch, from the moment it is sent: ky's would also
+    // count the wait for a turn under the rate limit.
+    timeout: false,
     // fetch keeps custom headers such as X-API-Key across a redirect, even to another host or from
     // https to http; the API has no reason to redirect, so a redirect is treated as a failure.
     redirect: "error",
     headers: {
       "X-API-Key": options.apiKey,
       Accept: "application/json",
+      "Accept-Encoding": ACCEPT_ENCODING,
       "User-Agent": `hostelmate-mcp/${VERSION}`,
     },
     retry: {
@@ -153,7 +169,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
       retryOnTimeout: true,
       shouldRetry: retryUnlessLongWait,
     },
-    fetch: limitedFetch,
+    fetch: attemptFetch(transport, undefined),
     hooks: {
       beforeRetry: [
         ({ options, error }) => {
@@ -219,6 +235,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
     try {
       const response = await api.get(pathWithQuery, {
         signal,
+        fetch: attemptFetch(transport, deadline),
         retry: { shouldRetry: mayRetry },
         ...(budget ? { context: { attemptBudget: budget } } : {}),
       });
@@ -267,6 +284,18 @@ export function createClient(options: ClientOptions): HostelMateClient {
       const cause = error.cause instanceof Error ? error.cause : undefined;
       const reason = cause && "code" in cause ? String(cause.code) : (cause?.message ?? error.message);
       return new ApiError({ kind: "network", host, detail: reason });
+    }
+    if (error instanceof RateLimitQueueFullError) {
+      return new ApiError({
+        kind: "queue_full",
+        host,
+        retryAfterSeconds: error.waitMs / 1000,
+        limit: error.limit,
+        detail: `a request now would wait ${error.waitMs} ms for its turn under the rate limit`,
+      });
+    }
+    if (error instanceof ResponseRefusedError) {
+      return new ApiError({ kind: "bad_response", host, detail: `${endpoint}: ${error.message}` });
     }
     // Cancellation by the MCP client is not an upstream fault: let it through unchanged.
     return error;

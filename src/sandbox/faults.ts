@@ -33,7 +33,21 @@ export interface Faults {
   ignoreLimit: boolean;
   /** Every string the API sends ends in HOSTILE_TAIL: ids, times, channels and names included. */
   hostile: boolean;
+  /**
+   * 200 answers compressed with this encoding whatever the request accepted: a small body that
+   * decodes to ~16 MB of valid JSON (a decompression bomb).
+   */
+  encodingBomb: "br" | "gzip" | undefined;
+  /** A 200 answer whose body never ends (the sandbox stops at ENDLESS_BODY_STOP_BYTES, for safety). */
+  endlessBody: boolean;
+  /** How many answers send their headers and half the body, then drop the connection. */
+  dropMidBody: number;
 }
+
+/** Where an "endless" body stops after all, so that a client that reads it whole still ends. */
+export const ENDLESS_BODY_STOP_BYTES = 128 * 1024 * 1024;
+/** The decoded size of the encoding bomb's padding: twice the client's cap. */
+export const BOMB_PADDING_BYTES = 16 * 1024 * 1024;
 
 export function noFaults(): Faults {
   return {
@@ -46,6 +60,9 @@ export function noFaults(): Faults {
     omitMessagesPagination: false,
     ignoreLimit: false,
     hostile: false,
+    encodingBomb: undefined,
+    endlessBody: false,
+    dropMidBody: 0,
   };
 }
 

@@ -2,12 +2,15 @@
 // seeded with a hostel's worth of conversations. Tests and --demo both run on it.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import { CHANNELS } from "../api/schemas.js";
 import { buildDataset, lastActivity, type SandboxThread, unreadCount } from "./dataset.js";
 import {
+  BOMB_PADDING_BYTES,
   driftConversation,
   driftMessage,
+  ENDLESS_BODY_STOP_BYTES,
   type Faults,
   hostileJson,
   noFaults,
@@ -33,6 +36,13 @@ export interface SandboxOptions {
   anchor?: Date;
   seed?: readonly SeedThread[];
   port?: number;
+  /**
+   * How long an idle connection is kept open (Node's server.keepAliveTimeout, which it also
+   * announces as Keep-Alive: timeout=…); 0 keeps it open and announces nothing. Default 5 s.
+   */
+  keepAliveTimeoutMs?: number;
+  /** Delays the first answer on each new connection, as a TLS handshake would. */
+  newConnectionDelayMs?: number;
 }
 
 export interface Sandbox {
@@ -45,6 +55,10 @@ export interface Sandbox {
   readonly hangingCount: number;
   /** The most requests it has had in progress at once since the last reset. */
   readonly peakInFlight: number;
+  /** Connections opened to it since it started. */
+  readonly connections: number;
+  /** Body bytes written by the endlessBody fault since the last reset. */
+  readonly endlessBytesSent: number;
   /** Clears recorded requests, faults and the peak. */
   reset(): void;
   close(): Promise<void>;
@@ -110,6 +124,25 @@ function conversationJson(thread: SandboxThread): Record<string, unknown> {
   };
 }
 
+const bombs = new Map<"br" | "gzip", Buffer>();
+
+/** An empty list page, valid JSON, with ~16 MB of padding, compressed to under 100 KB. */
+function bombBody(coding: "br" | "gzip"): Buffer {
+  const built = bombs.get(coding);
+  if (built) return built;
+  const padded = Buffer.concat([
+    Buffer.from('{"pagination":{"total":0,"limit":20,"offset":0,"has_more":false},"results":[],"padding":"'),
+    Buffer.alloc(BOMB_PADDING_BYTES, "a"),
+    Buffer.from('"}'),
+  ]);
+  const compressed =
+    coding === "br"
+      ? brotliCompressSync(padded, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } })
+      : gzipSync(padded, { level: 1 });
+  bombs.set(coding, compressed);
+  return compressed;
+}
+
 function pagination(total: number, limit: number, offset: number) {
   return { total, limit, offset, has_more: offset + limit < total };
 }
@@ -123,6 +156,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const hanging = new Set<ServerResponse>();
   let inFlight = 0;
   let peakInFlight = 0;
+  let endlessBytesSent = 0;
+  const greeted = new WeakSet<Socket>();
 
   function listConversations(query: URLSearchParams) {
     const limit = intParam(query, "limit", 20, 1, 100);
@@ -182,6 +217,43 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     response.end(text);
   }
 
+  function sendBomb(response: ServerResponse, coding: "br" | "gzip") {
+    const compressed = bombBody(coding);
+    response.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-encoding": coding,
+      "content-length": String(compressed.length),
+    });
+    response.end(compressed);
+  }
+
+  /** Valid JSON whose padding goes on until the client stops reading (or the safety stop). */
+  function sendEndless(response: ServerResponse) {
+    response.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+    response.write(
+      '{"pagination":{"total":0,"limit":20,"offset":0,"has_more":false},"results":[],"padding":"',
+    );
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const more = () => {
+      while (!response.destroyed && endlessBytesSent < ENDLESS_BODY_STOP_BYTES) {
+        endlessBytesSent += chunk.length;
+        if (!response.write(chunk)) return void response.once("drain", more);
+      }
+      if (!response.destroyed) response.end('"}');
+    };
+    more();
+  }
+
+  /** Headers promising the whole body, half of it, then the connection dropped. */
+  function sendHalf(response: ServerResponse, text: string) {
+    const bytes = Buffer.from(text);
+    response.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(bytes.length),
+    });
+    response.write(bytes.subarray(0, bytes.length >> 1), () => response.socket?.destroy());
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://sandbox");
     const headers: Record<string, string | undefined> = {};
@@ -200,6 +272,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       inFlight -= 1;
     });
 
+    const socket = request.socket;
+    if (options.newConnectionDelayMs && !greeted.has(socket)) {
+      greeted.add(socket);
+      await new Promise((resolve) => setTimeout(resolve, options.newConnectionDelayMs));
+    }
     const faults = sandbox.faults;
     if (faults.hang) {
       hanging.add(response);
@@ -235,13 +312,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(response, 404, { error: "not_found", message: "Conversations feature is not enabled" });
     }
     if (faults.malformed) return send(response, 200, '{"pagination": {"total": 3, "results": [');
+    if (faults.endlessBody) return sendEndless(response);
 
     try {
       const body =
         endpoint === "conversations"
           ? listConversations(url.searchParams)
           : getMessages(decodeURIComponent(messagesMatch?.[1] ?? ""), url.searchParams);
-      send(response, 200, faults.hostile ? hostileJson(body) : body);
+      if (faults.encodingBomb) return sendBomb(response, faults.encodingBomb);
+      const sent = faults.hostile ? hostileJson(body) : body;
+      if (faults.dropMidBody > 0) {
+        faults.dropMidBody -= 1;
+        return sendHalf(response, JSON.stringify(sent));
+      }
+      send(response, 200, sent);
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       send(response, error.status, { error: error.code, message: error.message });
@@ -252,6 +336,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     handle(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, { error: "internal_error", message: "Sandbox failure" });
     });
+  });
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
+  let connections = 0;
+  server.on("connection", () => {
+    connections += 1;
   });
   server.listen(options.port ?? 0, "127.0.0.1");
   await once(server, "listening");
@@ -274,9 +363,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get peakInFlight() {
       return peakInFlight;
     },
+    get connections() {
+      return connections;
+    },
+    get endlessBytesSent() {
+      return endlessBytesSent;
+    },
     reset() {
       requests.length = 0;
       peakInFlight = inFlight;
+      endlessBytesSent = 0;
       sandbox.faults = noFaults();
     },
     async close() {

@@ -1,0 +1,28 @@
+// The connections to Hostel Mate, kept open between calls. Node's fetch closes an idle connection
+// after 4 s when the server does not say how long it keeps one, so a question asked after a short
+// pause paid for a new TCP and TLS handshake (two more round trips). undici's own fetch and Agent,
+// from one package: Node's built-in fetch refuses an Agent of another undici version.
+import { Agent, fetch as undiciFetch } from "undici";
+import type { Fetch } from "./transport.js";
+
+/** How long an idle connection is kept when the server does not say (its Keep-Alive: timeout=…). */
+export const KEEP_ALIVE_MS = 30_000;
+/** The longest a server's own Keep-Alive timeout is taken at its word. */
+export const KEEP_ALIVE_MAX_MS = 120_000;
+
+export function keepAliveFetch(): Fetch {
+  const dispatcher = new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MAX_MS });
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    // undici's fetch takes only its own Request class, so the request travels as its parts (ky sends
+    // GETs only: no body).
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      redirect: request.redirect,
+      signal: init?.signal ?? request.signal,
+      dispatcher,
+    });
+    return response as unknown as Response;
+  };
+}
