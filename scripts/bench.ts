@@ -3,7 +3,8 @@
 //     o200k tokens), and the token cost of the tools/list definitions;
 //   overhead: a tool call over real stdio against a direct HTTP request to the same sandbox URL;
 //   cold start: spawn → initialize answered, next to reference servers started the same way;
-//   memory: 10,000 mixed calls with the heap capped at 48 MB, and the server's RSS before and after.
+//   memory: 10,000 mixed calls with the heap capped at 48 MB, and the server's RSS before and after;
+//   connections: a call after a 10 s pause against one right after another, with a handshake delay.
 // It exits non-zero when a budget is broken. `npm run bench -- --update-readme` also writes the table
 // into README.md. It runs the built server (dist/index.js): `npm run bench` builds it first.
 import { type ChildProcess, type ChildProcessWithoutNullStreams, fork, spawn } from "node:child_process";
@@ -39,8 +40,8 @@ const MEMORY_CALLS = 10_000;
 const MEMORY_CONCURRENCY = 8;
 
 interface Row {
-  /** The table shows economy, overhead, cold start, memory, in this order, whatever ran first. */
-  section: 1 | 2 | 3 | 4;
+  /** The table shows economy, overhead, cold start, memory, connections, in this order, whatever ran first. */
+  section: 1 | 2 | 3 | 4 | 5;
   measure: string;
   ours: string;
   reference: string;
@@ -537,6 +538,56 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
     reference: "—",
     result: `${failures.length} failures in ${seconds.toFixed(1)} s`,
     budget: budgetCell(failures.length === 0, "no failure", "memory"),
+  });
+}
+
+// ── Connections: a call after an idle pause against one right after another ─────────────────────
+
+{
+  // A new connection's first answer waits 300 ms, as a TLS handshake over a long link would; the
+  // sandbox keeps idle connections and announces no limit, as many servers behind a load balancer do.
+  const handshakeMs = 300;
+  const pauseMs = 10_000;
+  const rounds = 3;
+  const slow = await startSandbox({
+    apiKey: API_KEY,
+    newConnectionDelayMs: handshakeMs,
+    keepAliveTimeoutMs: 0,
+  });
+  const server = spawnServer(process.execPath, [ENTRY], {
+    ...liveEnv(slow, { HOSTELMATE_CACHE_TTL_MS: "0" }),
+  });
+  await initialized(server);
+  const call = async (limit: number) => {
+    const started = performance.now();
+    const answer = await server.request("tools/call", { name: "list_conversations", arguments: { limit } });
+    if (!answer.result || (answer.result as { isError?: boolean }).isError === true)
+      throw new Error(`the connection call failed: ${JSON.stringify(answer).slice(0, 300)}`);
+    return performance.now() - started;
+  };
+  await call(1);
+  const right: number[] = [];
+  const paused: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    right.push(await call(2 + round));
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    paused.push(await call(10 + round));
+  }
+  await stop(server);
+  const connections = slow.connections;
+  await slow.close();
+  const extra = median(paused) - median(right);
+  rows.push({
+    section: 5,
+    measure: `a call after a ${pauseMs / 1000} s pause, new connections delayed ${handshakeMs} ms as by a TLS handshake (median of ${rounds}; ${connections} connection${connections === 1 ? "" : "s"} opened in all)`,
+    ours: ms(median(paused)),
+    reference: `right after another ${ms(median(right))}`,
+    result: `× ${(median(paused) / median(right)).toFixed(2)}`,
+    budget: budgetCell(
+      extra < handshakeMs / 2,
+      `< +${handshakeMs / 2} ms (half the handshake)`,
+      "connections",
+    ),
   });
 }
 

@@ -10,7 +10,19 @@ export const KEEP_ALIVE_MS = 30_000;
 /** The longest a server's own Keep-Alive timeout is taken at its word. */
 export const KEEP_ALIVE_MAX_MS = 120_000;
 
+/**
+ * A dispatcher set for the whole process other than the default Agent: a proxy, set up by
+ * NODE_USE_ENV_PROXY or by the embedding application. Requests go through it as they would without us.
+ */
+function configuredDispatcher(): object | undefined {
+  const global = (globalThis as Record<symbol, unknown>)[Symbol.for("undici.globalDispatcher.1")];
+  return typeof global === "object" && global !== null && global.constructor.name !== "Agent"
+    ? global
+    : undefined;
+}
+
 export function keepAliveFetch(): Fetch {
+  if (configuredDispatcher() !== undefined) return (input, init) => fetch(input, init);
   const dispatcher = new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MAX_MS });
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
