@@ -24,7 +24,10 @@ export interface ClientOptions {
   retryLimit?: number;
   /** A Retry-After longer than this is not waited for: the caller is told when to try again instead. */
   maxRetryAfterMs?: number;
-  /** Requests per minute across all calls; further ones wait. Undefined: no client-side limit. */
+  /**
+   * Requests per minute across all calls; further ones wait their turn, or are refused at once when
+   * it would come too late for their call. Undefined: no client-side limit.
+   */
   rateLimitPerMinute?: number;
   /** The rate limit's window; a minute unless a test needs a shorter one. */
   rateLimitIntervalMs?: number;
