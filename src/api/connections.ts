@@ -1,7 +1,8 @@
 // The connections to Hostel Mate, kept open between calls. Node's fetch closes an idle connection
 // after 4 s when the server does not say how long it keeps one, so a question asked after a short
 // pause paid for a new TCP and TLS handshake (two more round trips). undici's own fetch and Agent,
-// from one package: Node's built-in fetch refuses an Agent of another undici version.
+// from one package: Node's built-in fetch refuses an Agent of another undici version (Node 24's
+// refuses undici 8's). Version 7, maintained beside 8, because 8 asks for Node 22.19 and we run on 22.
 import { Agent, fetch as undiciFetch } from "undici";
 import type { Fetch } from "./transport.js";
 
