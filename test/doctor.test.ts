@@ -38,7 +38,7 @@ describe("hostelmate-mcp doctor", () => {
     });
     expect(code).toBe(0);
     expect(report).toMatch(/ok {4}API key hm_live_…1234 accepted/);
-    expect(report).toMatch(/ok {4}Conversations feature enabled: 49 conversations/);
+    expect(report).toMatch(/ok {4}Conversations feature enabled: 55 conversations/);
     expect(report).toMatch(/ok {4}one call to Hostel Mate took \d+ ms/);
     expect(report).toContain("All checks passed.");
     expect(report).not.toContain(TEST_API_KEY);

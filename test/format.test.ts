@@ -91,7 +91,12 @@ describe("reply signals", () => {
       message({ direction: "OUTBOUND", source: "AUTOMATED", created_at: "2025-11-02T08:01:00Z" }),
       message({ created_at: "2025-11-02T09:00:00Z" }),
     ]);
-    expect(signals).toEqual({ needs_reply: true, waiting_since: "2025-11-02T08:00:00Z", last_from: "guest" });
+    expect(signals).toEqual({
+      needs_reply: true,
+      waiting_since: "2025-11-02T08:00:00Z",
+      last_from: "guest",
+      reply: "needed",
+    });
   });
 
   it("does not count automatic messages as answers", () => {
@@ -103,6 +108,7 @@ describe("reply signals", () => {
       needs_reply: true,
       waiting_since: "2025-11-02T08:00:00Z",
       last_from: "automated",
+      reply: "needed",
     });
   });
 
@@ -111,8 +117,14 @@ describe("reply signals", () => {
       needs_reply: false,
       waiting_since: null,
       last_from: "staff",
+      reply: "none",
     });
-    expect(replySignals([])).toEqual({ needs_reply: false, waiting_since: null, last_from: null });
+    expect(replySignals([])).toEqual({
+      needs_reply: false,
+      waiting_since: null,
+      last_from: null,
+      reply: "none",
+    });
   });
 });
 

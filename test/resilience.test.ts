@@ -114,7 +114,7 @@ describe("resilience", () => {
         onprogress: (progress) => updates.push(progress),
       },
     );
-    expect(updates).toEqual([{ progress: 49, total: 500, message: "read 49 threads" }]);
+    expect(updates).toEqual([{ progress: 55, total: 500, message: "read 55 threads" }]);
     const search: number[] = [];
     await harness.client.callTool(
       { name: "search_conversations", arguments: { query: "towel breakfast" } },

@@ -20,7 +20,7 @@ function clipped(value: string | null, max: number): string | null {
 
 export function toThreadSummary(thread: Conversation) {
   const last = thread.last_message;
-  const signals = previewSignals(last);
+  const signals = previewSignals(last, thread);
   const texts = cleanedTextsOf(thread);
   return {
     id: thread.id,

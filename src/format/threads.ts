@@ -2,7 +2,7 @@
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
 import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
-import { previewSignals, type Speaker, speakerOf } from "./signals.js";
+import { previewSignals, type ReplySignals, type Speaker, speakerOf } from "./signals.js";
 import { clip, fewestToDrop } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
@@ -41,8 +41,17 @@ export interface ThreadList {
   shown: number;
 }
 
-// The guest writing last is exactly when a reply is needed, so that label says both at once.
-const SPEAKER_LABEL: Record<Speaker, string> = { guest: "NEEDS REPLY", staff: "staff", automated: "auto" };
+const SPEAKER_LABEL: Record<Speaker, string> = { guest: "guest", staff: "staff", automated: "auto" };
+
+/**
+ * Who wrote last, said as what it asks of staff: NEEDS REPLY only when a reply is needed. A guest
+ * who only said thanks, or wrote last on an archived thread, is shown as such.
+ */
+export function speakerLabel(signals: ReplySignals): string {
+  if (signals.reply === "closing") return `closing (${signals.closing ?? "ok"}) — probably no reply`;
+  if (signals.reply === "needed") return "NEEDS REPLY";
+  return signals.last_from ? SPEAKER_LABEL[signals.last_from] : "unknown";
+}
 
 /** A last message's opening words, as the thread line quotes them (and the structured twin carries them). */
 export function previewText(content: string | null, lastFrom: Speaker | null): string {
@@ -93,10 +102,8 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
     parts.push("no messages yet");
     return parts.join("|");
   }
-  const signals = previewSignals(last);
-  const who = signals.last_from
-    ? SPEAKER_LABEL[signals.last_from]
-    : apiField(last.direction ?? "unknown").toLowerCase();
+  const signals = previewSignals(last, thread);
+  const who = signals.last_from ? speakerLabel(signals) : apiField(last.direction ?? "unknown").toLowerCase();
   const age = relativeTime(last.created_at, now);
   const when = `${shortTime(last.created_at, knownYear)}${age ? ` (${age})` : ""}`;
   const preview = quotedOf(texts.preview ?? "");

@@ -1,8 +1,10 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
 import { readThread } from "../api/read-thread.js";
+import { withThreadStatus } from "../api/thread-status.js";
 import { completeThreadChoice, resolveThreadChoice } from "../completion.js";
 import { oneLine } from "../format/guest-text.js";
+import { isArchived, type ReplySignals, replySignals } from "../format/signals.js";
 import { formatTranscript } from "../format/transcript.js";
 import { NOTES_HOW_TO } from "../notes.js";
 import { definePrompt } from "./prompt.js";
@@ -55,10 +57,12 @@ export default definePrompt((context) => ({
   },
   async build({ thread_id = "", tone, language }, { client, clock, notes }, signal) {
     const threadId = await resolveThreadChoice(client, thread_id, signal);
-    const [window, propertyNotes] = await Promise.all([
+    const [read, propertyNotes] = await Promise.all([
       readThread(client, threadId, { limit: PROMPT_MESSAGES }, { signal }),
       notes.read(),
     ]);
+    const waiting = replySignals(read.messages).waiting_since !== null;
+    const window = await withThreadStatus(client, threadId, read, waiting, { signal });
     const transcript = formatTranscript({
       threadId,
       window,
@@ -75,6 +79,7 @@ export default definePrompt((context) => ({
       : `No property notes are configured (${propertyNotes.reason}). Mark every hostel fact the reply needs as [STAFF: …] instead of guessing it. To fix this: ${NOTES_HOW_TO}`;
     return [
       "Draft a reply to the guest in the Hostel Mate conversation below.",
+      ...situation(transcript.signals, isArchived(window.thread?.status)),
       "",
       "Rules:",
       ...rules.map((rule, index) => `${index + 1}. ${rule}`),
@@ -91,3 +96,15 @@ export default definePrompt((context) => ({
     ].join("\n");
   },
 }));
+
+/** What the draft should know before it starts: a reply may not be needed at all. */
+function situation(signals: ReplySignals, archived: boolean): string[] {
+  const notes: string[] = [];
+  if (archived) notes.push("This thread is archived in Hostel Mate.");
+  if (signals.reply === "closing") {
+    notes.push(
+      `The guest's last message only closes the conversation (${signals.closing ?? "ok"}): a reply is probably not needed. If staff still want one, keep it to one or two friendly lines and ask nothing new.`,
+    );
+  }
+  return notes;
+}

@@ -1,7 +1,7 @@
 // Filters the API does not have, applied to the threads the server reads. Dates apply to a thread's
 // last activity: its newest message, or its creation when it has none.
 import type { Conversation } from "../api/schemas.js";
-import { previewSignals } from "../format/signals.js";
+import { isArchived, previewSignals, type ReplySignals } from "../format/signals.js";
 import { parseApiTime } from "../format/time.js";
 import { type DateRange, resolveDateRange } from "./dates.js";
 
@@ -30,27 +30,71 @@ function isUnread(thread: Conversation): boolean {
 }
 
 /**
+ * The thread's reply signals as the list can tell them. With `archivedToo`, an archived thread is
+ * judged as if it were open: asked for by status, its waiting guests are shown.
+ */
+export function listSignals(thread: Conversation, archivedToo = false): ReplySignals {
+  return previewSignals(thread.last_message, {
+    status: archivedToo ? null : thread.status,
+    unread_count: thread.unread_count,
+  });
+}
+
+/**
  * Whether the guest is waiting, as far as the list can tell: when an automatic message came last (an
  * auto-reply, a check-in link), an earlier guest message may be unanswered, read or not, so such a
  * thread counts as waiting. Missing a waiting guest costs more than opening one thread too many.
+ * A guest who only said thanks, or an archived thread, is not waiting.
  */
-export function needsReply(thread: Conversation): boolean {
-  return previewSignals(thread.last_message).needs_reply ?? true;
+export function needsReply(thread: Conversation, archivedToo = false): boolean {
+  return listSignals(thread, archivedToo).needs_reply ?? true;
 }
 
-export function matchesFilters(thread: Conversation, filters: ThreadFilters): boolean {
+/** Why needs_reply=true left out a thread that every other filter let through. */
+export type LeftOut = "closing" | "archived";
+
+/** true when the thread passes the filters; otherwise why needs_reply=true left it out, or false. */
+export function filterThread(thread: Conversation, filters: ThreadFilters): true | LeftOut | false {
   if (filters.status && thread.status !== filters.status) return false;
   if (filters.unreadOnly && !isUnread(thread)) return false;
-  if (filters.needsReply === true && !needsReply(thread)) return false;
-  // "Answered by staff last" needs a last message, from staff: a thread with none is neither.
-  if (filters.needsReply === false && (thread.last_message === null || needsReply(thread))) return false;
   if (filters.range) {
     const at = lastActivityAt(thread);
     if (Number.isNaN(at)) return false;
     if (filters.range.from && at < filters.range.from.getTime()) return false;
     if (filters.range.to && at > filters.range.to.getTime()) return false;
   }
-  return true;
+  if (filters.needsReply === undefined) return true;
+  // Asked for by status, an archived thread is judged as if open: its waiting guests are shown.
+  const reply = listSignals(thread, filters.status === "ARCHIVED").reply;
+  const waiting = reply === "needed" || reply === "maybe";
+  // false is exactly the rest: a thread with no messages is neither waiting nor answered.
+  if (filters.needsReply === false) return thread.last_message !== null && !waiting;
+  if (waiting) return true;
+  if (reply === "closing") return "closing";
+  return isArchived(thread.status) && needsReply(thread, true) ? "archived" : false;
+}
+
+export function matchesFilters(thread: Conversation, filters: ThreadFilters): boolean {
+  return filterThread(thread, filters) === true;
+}
+
+/**
+ * Threads whose guest is waiting first, the longest wait first (the list knows only the last
+ * message's time: the wait is at least that long); then the others, newest first. A missing or
+ * unreadable time ranks as the oldest, so a waiting thread of unknown age comes first.
+ */
+export function waitingOrder(archivedToo: boolean): (a: Conversation, b: Conversation) => number {
+  const at = (thread: Conversation) => {
+    const ms = lastActivityAt(thread);
+    return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+  };
+  return (a, b) => {
+    const waiting = needsReply(a, archivedToo);
+    if (waiting !== needsReply(b, archivedToo)) return waiting ? -1 : 1;
+    const [older, newer] = [at(a), at(b)];
+    if (older === newer) return 0;
+    return (waiting ? older < newer : older > newer) ? -1 : 1;
+  };
 }
 
 /** The filters in words, for the result's header. */
@@ -59,7 +103,7 @@ export function describeFilters(filters: ThreadFilters): string[] {
   if (filters.status) words.push(filters.status);
   if (filters.unreadOnly) words.push("unread");
   if (filters.needsReply === true) words.push("needing a reply (or with an automatic message last)");
-  if (filters.needsReply === false) words.push("answered by staff last");
+  if (filters.needsReply === false) words.push("not waiting for a reply");
   if (filters.range) words.push(`last activity ${filters.range.label}`);
   return words;
 }

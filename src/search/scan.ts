@@ -2,7 +2,7 @@
 // budget of threads read. It stops as soon as it has enough.
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { matchesFilters, type ThreadFilters } from "./filters.js";
+import { filterThread, type LeftOut, type ThreadFilters } from "./filters.js";
 
 export const SCAN_BUDGET = 500;
 const PAGE_SIZE = 100;
@@ -20,6 +20,8 @@ export interface ScanResult {
   exhausted: boolean;
   /** True when the scan budget ran out before enough matches were found. */
   budgetCut: boolean;
+  /** Threads read that needs_reply=true left out although every other filter let them through, by why. */
+  leftOut: Record<LeftOut, number>;
 }
 
 export async function scanThreads(
@@ -40,6 +42,7 @@ export async function scanThreads(
   let offset = options.startOffset;
   let total: number | null = null;
   let exhausted = false;
+  const leftOut: Record<LeftOut, number> = { closing: 0, archived: 0 };
   while (matches.length < options.want && offset - options.startOffset < budget) {
     const limit = Math.min(PAGE_SIZE, budget - (offset - options.startOffset));
     const page = await client.listConversations({ ...query, limit, offset }, call);
@@ -47,10 +50,11 @@ export async function scanThreads(
     let used = 0;
     for (const thread of page.results) {
       used += 1;
-      if (matchesFilters(thread, filters)) {
+      const verdict = filterThread(thread, filters);
+      if (verdict === true) {
         matches.push(thread);
         positions.push(offset + used - 1);
-      }
+      } else if (verdict) leftOut[verdict] += 1;
       if (matches.length === options.want) break;
     }
     offset += used;
@@ -69,5 +73,6 @@ export async function scanThreads(
     total,
     exhausted,
     budgetCut: !exhausted && matches.length < options.want,
+    leftOut,
   };
 }

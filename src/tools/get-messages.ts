@@ -1,4 +1,6 @@
 import { readThread } from "../api/read-thread.js";
+import { withThreadStatus } from "../api/thread-status.js";
+import { replySignals } from "../format/signals.js";
 import { toMessageRecord, toThreadRecord } from "../format/structured.js";
 import { formatTranscript, MESSAGE_CLIP_CHARS, type TranscriptParts } from "../format/transcript.js";
 import { TranscriptShape } from "./outputs.js";
@@ -31,7 +33,10 @@ export default defineTool({
   },
   outputSchema: TranscriptShape,
   async handler({ thread_id, limit, offset, full_text }, { client, signal, clock }) {
-    const window = await readThread(client, thread_id, { limit, offset }, { signal });
+    const read = await readThread(client, thread_id, { limit, offset }, { signal });
+    // Only a guest who wrote last makes the status matter: an archived thread needs no reply.
+    const waiting = replySignals(read.messages).waiting_since !== null;
+    const window = await withThreadStatus(client, thread_id, read, waiting, { signal });
     // Built from what the text shows, so both give the same messages, clipped alike, and the same next calls.
     const structuredOf = (shown: TranscriptParts) => ({
       thread: toThreadRecord(window.thread, thread_id),

@@ -18,12 +18,22 @@ const SignalsShape = {
     .boolean()
     .optional()
     .describe(
-      "True when a guest message came after the last staff answer; absent when the data cannot tell.",
+      "True when a reply is needed: a guest message came after the last staff answer, on an open thread, and it is more than a closing; absent when the data cannot tell.",
     ),
   waiting_since: text.describe(
     "Time of the oldest guest message not yet answered, when known. In a transcript that starts after the thread's first message and shows no staff answer, the guest has waited at least since then.",
   ),
   last_from: z.enum(["guest", "staff", "automated"]).optional().describe("Who wrote the newest message."),
+  reply: z
+    .enum(["needed", "maybe", "closing", "none"])
+    .optional()
+    .describe(
+      "needed: the guest is waiting for an answer; maybe: an automatic message came last and may hide an unanswered guest message; closing: the guest's last words only close the conversation (thanks, goodbye, ok), probably no reply; none: nobody is waiting (staff answered last, or the thread is archived).",
+    ),
+  closing: z
+    .enum(["thanks", "goodbye", "ok"])
+    .optional()
+    .describe("What the guest's closing said, when reply is closing."),
 };
 
 export const ThreadSummary = z.object({

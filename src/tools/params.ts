@@ -106,7 +106,8 @@ export function offsetParam(what: string) {
 /** How a thread line reads; list_conversations and search_conversations both return them. */
 export const THREAD_LINE_FORMAT =
   "one line per thread: thread id|guest|channel|unread count|status if not OPEN|email subject|last message — " +
-  "NEEDS REPLY when the guest wrote last, staff, or auto for automatic messages — with its UTC time, age and opening words";
+  "NEEDS REPLY when the guest waits for an answer, closing when they only said thanks, bye or ok, guest on an " +
+  "archived thread, staff, or auto for automatic messages — with its UTC time, age and opening words";
 
 const DATE_WORDS =
   'a date (2026-11-18), a time (2026-11-18T09:00) or words like "yesterday", at most 100 characters';
@@ -123,7 +124,7 @@ export const FilterFields = {
   needs_reply: flag("needs_reply")
     .optional()
     .describe(
-      "true: only threads where the guest wrote last (waiting for us), or where an automatic message came last and an earlier guest message may be unanswered; false: only threads staff answered last.",
+      "true: only threads where the guest wrote last and waits for an answer, or where an automatic message came last and an earlier guest message may be unanswered; it leaves out archived threads (unless status asks for them) and guests who only said thanks, goodbye or ok (list_conversations says how many it left out). false: the rest, nobody waiting: staff answered last, the guest only closed the conversation, or the thread is archived.",
     ),
   since: typedText("since", 100, DATE_WORDS)
     .optional()
@@ -136,6 +137,15 @@ export const FilterFields = {
       'Only threads whose last message is at or before this; same forms as since. A day means its end; "last week" ends on its Sunday.',
     ),
 };
+
+export const THREAD_ORDERS = ["newest", "waiting"] as const;
+
+export const ThreadOrderField = z
+  .enum(THREAD_ORDERS, accepts("order", `one of ${THREAD_ORDERS.join(", ")}`))
+  .default("newest")
+  .describe(
+    "newest (default): newest activity first, as Hostel Mate lists them. waiting: the threads whose guest is waiting for a reply first, the longest wait first, then the others newest first; it reads up to 500 threads to sort them, and offset counts in the sorted list.",
+  );
 
 export const FILTERS_HELP =
   "status, unread_only, needs_reply, since and until are applied by this server: it reads up to 500 threads from " +

@@ -3,25 +3,64 @@
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo } from "../api/paging.js";
 import { toThreadSummary } from "../format/structured.js";
+import { plural } from "../format/text.js";
 import { formatThreadList } from "../format/threads.js";
-import { describeFilters, hasFilters, type ThreadFilters } from "../search/filters.js";
-import { SCAN_BUDGET, scanThreads } from "../search/scan.js";
+import { describeFilters, hasFilters, type ThreadFilters, waitingOrder } from "../search/filters.js";
+import { SCAN_BUDGET, type ScanResult, scanThreads } from "../search/scan.js";
 import type { ToolContext } from "./tool.js";
 
 export interface ThreadPageView {
   label: string;
   emptyHint?: string | undefined;
-  /** The exact call for the page at an offset of the API's list. */
+  /** The exact call for the page at an offset of the API's list (of the sorted list, when ordered). */
   more: (nextOffset: number) => string;
+  /** The exact call with these arguments changed, e.g. to show what a filter left out. */
+  call: (label: string, changes: Record<string, string | boolean | undefined>) => string;
 }
+
+/** "newest": the API's order, newest activity first; "waiting": the guests who have waited longest first. */
+export type ThreadOrder = "newest" | "waiting";
 
 export async function threadPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
   context: ToolContext,
+  order: ThreadOrder = "newest",
 ) {
+  if (order === "waiting") return waitingPage(query, filters, view, context);
   return hasFilters(filters) ? filteredPage(query, filters, view, context) : plainPage(query, view, context);
+}
+
+/** What needs_reply=true left out, and the calls that show it: the list never hides a thread silently. */
+function leftOutNotes(scan: ScanResult, filters: ThreadFilters, view: ThreadPageView): string[] {
+  if (filters.needsReply !== true) return [];
+  const notes: string[] = [];
+  const { closing, archived } = scan.leftOut;
+  if (closing > 0) {
+    notes.push(
+      `Left out ${plural(closing, "thread")} of those read whose guest only closed the conversation (thanks, goodbye, ok; probably no reply needed). See ${closing === 1 ? "it" : "them"}, among the threads nobody is waiting on, with ${view.call("", { needs_reply: false }).slice(2)}`,
+    );
+  }
+  if (archived > 0) {
+    notes.push(
+      `Left out ${plural(archived, "archived thread")} of those read whose guest wrote last. See ${archived === 1 ? "it" : "them"} with ${view.call("", { needs_reply: true, status: "ARCHIVED" }).slice(2)}`,
+    );
+  }
+  return notes;
+}
+
+/** Where in the API's list a scan read: "threads 1-240 of 300". */
+function readRange(scan: ScanResult): string {
+  const of = scan.total === null ? "" : ` of ${scan.total}`;
+  return `threads ${scan.startOffset + 1}-${scan.nextOffset}${of}`;
+}
+
+/** "12 of the 240 threads read match (threads 1-240 of 300)". */
+function matchCount(scan: ScanResult): string {
+  const read = scan.nextOffset - scan.startOffset;
+  if (scan.matches.length === read && read > 1) return `all ${read} threads read match (${readRange(scan)})`;
+  return `${scan.matches.length} of the ${plural(read, "thread")} read match (${readRange(scan)})`;
 }
 
 async function plainPage(
@@ -74,9 +113,8 @@ async function filteredPage(
     { signal },
   );
   const what = `${view.label} ${describeFilters(filters).join(", ")}`;
-  const of = scan.total === null ? "" : ` of ${scan.total}`;
-  const read = `threads ${scan.startOffset + 1}-${scan.nextOffset}${of}`;
-  const notes = [...(filters.range?.notes ?? [])];
+  const read = readRange(scan);
+  const notes = [...(filters.range?.notes ?? []), ...leftOutNotes(scan, filters, view)];
   if (scan.budgetCut) {
     notes.push(
       `Read ${SCAN_BUDGET} threads (${read}) without filling the page; older threads were not checked yet.`,
@@ -98,7 +136,7 @@ async function filteredPage(
     threads: scan.matches,
     now: clock(),
     heading: (shown) =>
-      `${what}: ${shown}${shown < scan.matches.length ? ` of ${scan.matches.length}` : ""} found in ${read}`,
+      `${what}: ${matchCount(scan)}${shown < scan.matches.length ? `; showing ${shown}` : ""}`,
     empty: [
       `${what}: none in ${scan.nextOffset > scan.startOffset ? read : "the list"}.`,
       ...notes,
@@ -115,5 +153,68 @@ async function filteredPage(
   function resumeAt(shown: number): number {
     return shown < scan.matches.length ? (scan.positions[shown] ?? scan.nextOffset) : scan.nextOffset;
   }
+  return { text: list.text, structured: structuredOf(list.shown) };
+}
+
+/**
+ * The threads ordered by how long their guest has waited, oldest wait first; threads nobody waits on
+ * follow, newest first. Sorting needs every thread, so this reads the list from its start, up to
+ * the scan budget, and pages through the sorted matches: `offset` counts in the sorted list.
+ */
+async function waitingPage(
+  query: ListConversationsQuery,
+  filters: ThreadFilters,
+  view: ThreadPageView,
+  { client, signal, clock, progress }: ToolContext,
+) {
+  const { limit, offset, ...apiFilters } = query;
+  const scan = await scanThreads(
+    client,
+    apiFilters,
+    filters,
+    {
+      startOffset: 0,
+      want: Number.POSITIVE_INFINITY,
+      onPage: (read, budget) => progress(read, budget, `read ${read} threads`),
+    },
+    { signal },
+  );
+  const sorted = [...scan.matches].sort(waitingOrder(filters.status === "ARCHIVED"));
+  const page = sorted.slice(offset, offset + limit);
+  const filtered = describeFilters(filters);
+  const what = `${view.label}${filtered.length > 0 ? ` ${filtered.join(", ")}` : ""}, longest wait first`;
+  const notes = [...(filters.range?.notes ?? []), ...leftOutNotes(scan, filters, view)];
+  if (!scan.exhausted) {
+    notes.push(
+      `Sorted the newest ${SCAN_BUDGET} threads (${readRange(scan)}); older threads were not read, so a guest waiting there is not in this list.`,
+    );
+  }
+  const summaries = page.map(toThreadSummary);
+  const structuredOf = (shown: number) => {
+    const next = offset + shown < sorted.length ? offset + shown : null;
+    return {
+      total: sorted.length,
+      offset,
+      limit,
+      has_more: next !== null,
+      next_offset: next,
+      threads: summaries.slice(0, shown),
+    };
+  };
+  const list = formatThreadList({
+    threads: page,
+    now: clock(),
+    heading: (shown) => `${what}: ${matchCount(scan)}; showing ${offset + 1}-${offset + shown}`,
+    empty: [
+      `${what}: ${sorted.length === 0 ? `none of the ${plural(scan.nextOffset, "thread")} read match` : `nothing at offset ${offset} of the ${sorted.length} that match`}.`,
+      ...notes,
+      sorted.length === 0 ? (view.emptyHint ?? "") : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    notes,
+    more: (shown) => (offset + shown < sorted.length ? view.more(offset + shown) : undefined),
+    structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
+  });
   return { text: list.text, structured: structuredOf(list.shown) };
 }

@@ -29,8 +29,10 @@ describe("get_messages", () => {
     expect(lines[1]).toMatch(/^(NEEDS REPLY: the guest has been waiting since|Answered: staff wrote last)/);
     const count = thread.messages.length;
     expect(lines[2]).toMatch(new RegExp(`^Messages 1-${count} of ${count} \\(newest\\) · oldest first`));
+    // The guest wrote last: whether the thread is archived decides the verdict, and only the list says.
     expect(harness.sandbox.requests.map((request) => [request.path, request.query])).toEqual([
       [`/api/v1/client/conversations/${thread.id}/messages`, { limit: "50", offset: "0" }],
+      ["/api/v1/client/conversations", { booking_id: thread.booking_id, limit: "100", offset: "0" }],
     ]);
     const structured = result.structuredContent as {
       messages: Array<{ id: string }>;

@@ -114,7 +114,9 @@ describe("list_conversations", () => {
     const result = await harness.call("list_conversations", { status: "ARCHIVED", limit: 100 });
     const text = textOf(result);
     expect(text.split("\n")[0]).toMatch(
-      new RegExp(`^Conversations ARCHIVED: ${archived} found in threads 1-49 of 49 · `),
+      new RegExp(
+        `^Conversations ARCHIVED: ${archived} of the 55 threads read match \\(threads 1-55 of 55\\) · `,
+      ),
     );
     expect((result.structuredContent as { threads: unknown[] }).threads).toHaveLength(archived);
     expect(
@@ -131,7 +133,7 @@ describe("list_conversations", () => {
     );
     const lines = unread.split("\n");
     expect(lines[0]).toMatch(
-      /^Conversations unread, needing a reply \(or with an automatic message last\): 3 found in threads 1-\d+ of 49/,
+      /^Conversations unread, needing a reply \(or with an automatic message last\): 3 of the \d+ threads read match \(threads 1-\d+ of 55\)/,
     );
     expect(lines.slice(1, 4).every((line) => /\|\d+ unread\|.*NEEDS REPLY/.test(line))).toBe(true);
     expect(lines[4]).toMatch(
@@ -148,7 +150,7 @@ describe("list_conversations", () => {
     });
     const text = textOf(result);
     expect(text.split("\n")[0]).toMatch(
-      /^Conversations last activity 2026-11-23 00:00 → 2026-11-24 23:59 UTC: \d+ found in threads 1-49 of 49/,
+      /^Conversations last activity 2026-11-23 00:00 → 2026-11-24 23:59 UTC: \d+ of the 55 threads read match \(threads 1-55 of 55\)/,
     );
     const anchor = Date.parse("2026-11-24T18:00:00Z");
     const expected = harness.sandbox.threads.filter((thread) => {
@@ -205,7 +207,7 @@ describe("list_conversations over a long inbox", () => {
     big.sandbox.reset();
     const next = await big.call("list_conversations", { status: "ARCHIVED", offset: 500 });
     expect(textOf(next).split("\n")[0]).toMatch(
-      /^Conversations ARCHIVED: 10 found in threads 501-650 of 650/,
+      /^Conversations ARCHIVED: 10 of the 150 threads read match \(threads 501-650 of 650\)/,
     );
     expect(next.structuredContent).toMatchObject({ has_more: false });
     expect(next.structuredContent).not.toHaveProperty("next_offset");
@@ -282,5 +284,142 @@ describe("needs_reply when an automatic message came last", () => {
     expect(answered).not.toContain("Greta Lind");
     // A thread with no messages was answered by nobody.
     expect(answered).not.toContain("Ida Berg");
+  });
+});
+
+describe("NEEDS REPLY means a reply is needed", () => {
+  // The seed holds guests who only said thanks (in German, French, Portuguese, Italian, English), a
+  // guest who asked and then said thanks before anyone answered, one who said thanks and asked one
+  // more thing, and archived threads whose guest wrote last.
+  let inbox: Harness;
+  beforeAll(async () => {
+    inbox = await startHarness();
+  });
+  afterAll(() => inbox.close());
+  beforeEach(() => inbox.sandbox.reset());
+
+  const lineOf = (text: string, name: string) => text.split("\n").find((line) => line.includes(`|${name}|`));
+
+  interface Summary {
+    id: string;
+    guest_name: string | null;
+    status: string | null;
+    needs_reply: boolean | null;
+    last_from: string | null;
+    reply?: string;
+    closing?: string;
+    last_message: { created_at: string | null } | null;
+  }
+
+  /** Every page of a call, followed by next_offset: a page of 100 is cut to fit 25,000 characters. */
+  async function allPages(args: Record<string, unknown>): Promise<{ text: string; threads: Summary[] }> {
+    let text = "";
+    const threads: Summary[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = await inbox.call("list_conversations", { ...args, offset, limit: 100 });
+      const structured = page.structuredContent as { threads: Summary[]; next_offset: number | null };
+      text += `${textOf(page)}\n`;
+      threads.push(...structured.threads);
+      offset = structured.next_offset;
+    }
+    return { text, threads };
+  }
+
+  it("marks a guest's closing as probably needing no reply, and an archived thread never as NEEDS REPLY", async () => {
+    const { text, threads } = await allPages({});
+    for (const name of ["Jonas Hartmann", "Amélie Girard", "Beatriz Lima", "Ben Carter"]) {
+      expect(lineOf(text, name)).toMatch(/\|closing \(thanks\) — probably no reply \d\d-\d\d /);
+    }
+    // A question before the thanks, unread, and "thanks! one more thing" still need a reply.
+    expect(lineOf(text, "Oscar Lindgren")).toContain("|2 unread|NEEDS REPLY ");
+    expect(lineOf(text, "Chiara Bassi")).toContain("|NEEDS REPLY ");
+    expect(lineOf(text, "Mateo Ruiz")).toContain("|ARCHIVED|guest ");
+    const archived = text.split("\n").filter((line) => line.includes("|ARCHIVED|"));
+    expect(archived.length).toBe(inbox.sandbox.threads.filter((t) => t.status === "ARCHIVED").length);
+    expect(archived.filter((line) => line.includes("NEEDS REPLY"))).toEqual([]);
+
+    const summary = (name: string) => threads.find((thread) => thread.guest_name === name);
+    expect(summary("Jonas Hartmann")).toMatchObject({
+      needs_reply: false,
+      reply: "closing",
+      closing: "thanks",
+    });
+    expect(summary("Oscar Lindgren")).toMatchObject({ needs_reply: true, reply: "needed" });
+    expect(summary("Mateo Ruiz")).toMatchObject({ needs_reply: false, reply: "none" });
+    expect(summary("Ethan Brooks")).toMatchObject({ needs_reply: null, reply: "maybe" });
+  });
+
+  it("leaves closings and archived threads out of needs_reply=true, says how many, and how to see them", async () => {
+    const result = await inbox.call("list_conversations", { needs_reply: true, limit: 100 });
+    const text = textOf(result);
+    const threads = (result.structuredContent as { threads: Summary[] }).threads;
+    expect(threads.every((thread) => thread.status !== "ARCHIVED" && thread.reply !== "closing")).toBe(true);
+    expect(text).toContain("|Oscar Lindgren|");
+    expect(text).toContain("|Chiara Bassi|");
+    for (const name of ["Jonas Hartmann", "Amélie Girard", "Beatriz Lima", "Mateo Ruiz", "Luca Esposito"]) {
+      expect(text).not.toContain(`|${name}|`);
+    }
+    const all = await allPages({});
+    const closings = all.threads.filter((thread) => thread.reply === "closing").length;
+    // Archived, and not answered by staff last: a guest message or an automatic one after it.
+    const archivedWaiting = all.threads.filter(
+      (thread) => thread.status === "ARCHIVED" && thread.reply === "none" && thread.last_from !== "staff",
+    ).length;
+    expect(archivedWaiting).toBeGreaterThanOrEqual(2);
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^Conversations needing a reply \\(or with an automatic message last\\): ${threads.length} of the 55 threads read match \\(threads 1-55 of 55\\) · `,
+      ),
+    );
+    expect(lines).toContain(
+      `Left out ${closings} threads of those read whose guest only closed the conversation (thanks, goodbye, ok; probably no reply needed). See them, among the threads nobody is waiting on, with list_conversations needs_reply=false`,
+    );
+    expect(lines).toContain(
+      `Left out ${archivedWaiting} archived threads of those read whose guest wrote last. See them with list_conversations status="ARCHIVED" needs_reply=true`,
+    );
+
+    // The calls it gives show what it left out.
+    const shown = (await allPages({ needs_reply: false })).text;
+    expect(shown).toMatch(/\|Jonas Hartmann\|[^\n]*closing \(thanks\)/);
+    const archived = textOf(
+      await inbox.call("list_conversations", { status: "ARCHIVED", needs_reply: true, limit: 100 }),
+    );
+    expect(archived).toContain("|Mateo Ruiz|WHATSAPP|ARCHIVED|guest ");
+    expect(archived).not.toContain("|Luca Esposito|");
+  });
+
+  it("orders by how long the guest has waited, oldest wait first, then the rest newest first", async () => {
+    const { text, threads } = await allPages({ order: "waiting" });
+    expect(threads).toHaveLength(55);
+    const waiting = threads.filter((thread) => thread.reply === "needed" || thread.reply === "maybe");
+    expect(threads.slice(0, waiting.length)).toEqual(waiting);
+    const times = (list: Summary[]) =>
+      list.map((thread) => Date.parse(thread.last_message?.created_at ?? ""));
+    const waits = times(waiting);
+    expect(waits).toEqual([...waits].sort((a, b) => a - b));
+    expect(waiting[0]?.guest_name).toBe("Chiara Bassi");
+    const rest = times(threads.slice(waiting.length)).filter((time) => !Number.isNaN(time));
+    expect(rest).toEqual([...rest].sort((a, b) => b - a));
+    expect(text.split("\n")[0]).toMatch(
+      /^Conversations, longest wait first: all 55 threads read match \(threads 1-55 of 55\); showing 1-\d+ · /,
+    );
+
+    // Pages go through the sorted list, and the next call keeps the order.
+    const first = await inbox.call("list_conversations", { order: "waiting", needs_reply: true, limit: 3 });
+    expect(textOf(first).split("\n").at(-1)).toBe(
+      'more: list_conversations offset=3 limit=3 order="waiting" needs_reply=true',
+    );
+    const second = await inbox.call("list_conversations", {
+      order: "waiting",
+      needs_reply: true,
+      limit: 3,
+      offset: 3,
+    });
+    const ids = (page: typeof first) =>
+      (page.structuredContent as { threads: Summary[] }).threads.map((t) => t.id);
+    expect([...ids(first), ...ids(second)]).toEqual(waiting.slice(0, 6).map((thread) => thread.id));
+    expect(textOf(second).split("\n")[0]).toContain("; showing 4-6 · ");
   });
 });
