@@ -110,3 +110,41 @@ describe("draft_guest_reply", () => {
     expect(text).toContain("NEEDS REPLY");
   });
 });
+
+describe("the conversation resources", () => {
+  it("do not call an archived thread or a guest's thanks 'needs reply'", async () => {
+    const guest = (content: string) => ({
+      direction: "INBOUND" as const,
+      source: "GUEST" as const,
+      content,
+      minutesAgo: 60,
+    });
+    const small = await startHarness({
+      seed: [
+        ["archived", "ARCHIVED" as const, "Did you find my sunglasses?"],
+        ["thanks", "OPEN" as const, "Merci pour votre rapidité"],
+        ["asking", "OPEN" as const, "Is breakfast included?"],
+      ].map(([key, status, content]) => ({
+        key: key as string,
+        channel: "WHATSAPP",
+        guestName: key as string,
+        subject: null,
+        status: status as "OPEN" | "ARCHIVED",
+        bookingKey: key as string,
+        createdMinutesAgo: 120,
+        messages: [guest(content as string)],
+      })),
+    });
+    try {
+      const { resources } = await small.client.listResources();
+      const described = Object.fromEntries(
+        resources.map((resource) => [resource.name, resource.description]),
+      );
+      expect(described["archived (WHATSAPP)"]).not.toContain("needs reply");
+      expect(described["thanks (WHATSAPP)"]).not.toContain("needs reply");
+      expect(described["asking (WHATSAPP)"]).toContain("needs reply");
+    } finally {
+      await small.close();
+    }
+  });
+});

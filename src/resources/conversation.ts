@@ -25,7 +25,7 @@ export const conversation: TemplateResource = {
     const page = await client.listConversations({ limit: LISTED_THREADS, offset: 0 }, { signal });
     const now = clock();
     return page.results.slice(0, LISTED_THREADS).map((thread) => {
-      const signals = previewSignals(thread.last_message);
+      const signals = previewSignals(thread.last_message, thread);
       const notes = [
         thread.channel ? apiField(thread.channel) : null,
         signals.needs_reply ? "needs reply" : null,
