@@ -67,7 +67,9 @@ function buildIndex(): PhraseIndex {
 let index: PhraseIndex | undefined;
 const neverNames = new Set([...DATE_WORDS, ...THINGS_ASKED_FOR].flatMap(wordsOf).map(fold));
 
-const EMOJI = new RegExp(`[${CLOSING_EMOJI}]|[\\u{1F3FB}-\\u{1F3FF}\\uFE0F\\u200D]|[:;]-?[)D]`, "gu");
+// Closing emoji and smileys; skin tones, emoji variation selectors and joiners only dress them.
+const EMOJI = new RegExp(`[${CLOSING_EMOJI}]|[:;]-?[)D]`, "gu");
+const EMOJI_DRESSING = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
 // What may stand between the words of a closing: spaces and sentence punctuation, nothing that
 // carries meaning of its own (€, @, /, #, a question mark).
 const SEPARATORS = /^[\s.,!¡;:…\-–—~'’"“”«»()*]*$/u;
@@ -102,9 +104,9 @@ export function closingOf(content: string | null): ClosingKind | null {
   const text = content.trim();
   if (text === "" || text.length > CLOSING_MAX_CHARS) return null;
   if (/[?¿？\p{N}]/u.test(text)) return null;
-  const hadEmoji = EMOJI.test(text);
-  EMOJI.lastIndex = 0;
-  const words = splitWords(text.replace(EMOJI, " "));
+  const bare = text.replace(EMOJI_DRESSING, "");
+  const hadEmoji = (bare.match(EMOJI)?.length ?? 0) > 0;
+  const words = splitWords(bare.replace(EMOJI, " "));
   if (words === null || words.length > MAX_WORDS) return null;
   if (words.length === 0) return hadEmoji ? "ok" : null;
   index ??= buildIndex();

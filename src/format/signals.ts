@@ -89,6 +89,19 @@ export function replySignals(messages: readonly Message[], thread: ThreadState =
   );
 }
 
+// A list row's last message is judged by the line, its structured twin, the filters and the sort:
+// once per parsed message is enough.
+const previewClosings = new WeakMap<MessagePreview, ClosingKind | null>();
+
+function previewClosing(last: MessagePreview): ClosingKind | null {
+  let kind = previewClosings.get(last);
+  if (kind === undefined) {
+    kind = closingOf(last.content);
+    previewClosings.set(last, kind);
+  }
+  return kind;
+}
+
 /**
  * What a thread list row can tell from its last message alone. A closing last with more than one
  * unread guest message is not trusted: the unread one before it may be a question.
@@ -96,7 +109,7 @@ export function replySignals(messages: readonly Message[], thread: ThreadState =
 export function previewSignals(last: MessagePreview | null, thread: ThreadState = {}): ReplySignals {
   if (!last) return { needs_reply: false, waiting_since: null, last_from: null, reply: "none" };
   const from = speakerOf(last);
-  const closing = from === "guest" && (thread.unread_count ?? 0) <= 1 ? closingOf(last.content) : null;
+  const closing = from === "guest" && (thread.unread_count ?? 0) <= 1 ? previewClosing(last) : null;
   return settle(
     // An auto-reply last may hide an unanswered guest message before it.
     {
