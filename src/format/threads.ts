@@ -3,7 +3,7 @@
 import type { Conversation } from "../api/schemas.js";
 import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
 import { previewSignals, type ReplySignals, type Speaker, speakerOf } from "./signals.js";
-import { clip, fewestToDrop } from "./text.js";
+import { clip, fewestToDrop, sliceWhole } from "./text.js";
 import { relativeTime, sharedYear, shortTime } from "./time.js";
 
 // Enough for the gist of what the guest wants; get_messages has the rest.
@@ -86,7 +86,44 @@ export function cleanedTextsOf(thread: Conversation): CleanedTexts {
   return texts;
 }
 
-export function formatThreadLine(thread: Conversation, now: Date, knownYear?: number): string {
+// Enough of an id to find its thread's line on the same page.
+const SHORT_ID_CHARS = 8;
+
+/**
+ * For each thread, the other threads of the page that share its booking (the guest wrote by email
+ * and on Booking.com about one stay): the model sees it without opening either.
+ */
+export function sameBookingOnPage(threads: readonly Conversation[]): Map<Conversation, Conversation[]> {
+  const byBooking = new Map<string, Conversation[]>();
+  for (const thread of threads) {
+    if (!thread.booking_id) continue;
+    const group = byBooking.get(thread.booking_id);
+    if (group) group.push(thread);
+    else byBooking.set(thread.booking_id, [thread]);
+  }
+  const others = new Map<Conversation, Conversation[]>();
+  for (const group of byBooking.values()) {
+    if (group.length < 2) continue;
+    for (const thread of group)
+      others.set(
+        thread,
+        group.filter((other) => other !== thread),
+      );
+  }
+  return others;
+}
+
+function sameBookingTag(others: readonly Conversation[]): string {
+  const ids = others.slice(0, 3).map((other) => `${sliceWhole(apiField(other.id), SHORT_ID_CHARS)}…`);
+  return `same booking as ${ids.join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}`;
+}
+
+export function formatThreadLine(
+  thread: Conversation,
+  now: Date,
+  knownYear?: number,
+  sameBooking: readonly Conversation[] = [],
+): string {
   const texts = cleanedTextsOf(thread);
   const parts = [
     apiField(thread.id),
@@ -96,6 +133,7 @@ export function formatThreadLine(thread: Conversation, now: Date, knownYear?: nu
   if (thread.unread_count) parts.push(`${thread.unread_count} unread`);
   else if (thread.unread_count === null && thread.is_read === false) parts.push("unread");
   if (thread.status && thread.status !== "OPEN") parts.push(apiField(thread.status));
+  if (sameBooking.length > 0) parts.push(sameBookingTag(sameBooking));
   if (texts.subject) parts.push(`subj ${quotedOf(texts.subject, SUBJECT_CHARS)}`);
   const last = thread.last_message;
   if (!last) {
@@ -118,8 +156,12 @@ export function formatThreadList(view: ThreadListView): ThreadList {
     ...view.threads.flatMap((thread) => (thread.last_message ? [thread.last_message.created_at] : [])),
     ...(view.detailTimes ?? []),
   ]);
+  const sameBooking = sameBookingOnPage(view.threads);
   const blocks = view.threads.map((thread, index) =>
-    [formatThreadLine(thread, view.now, year), ...(view.details?.(thread, index, year) ?? [])].join("\n"),
+    [
+      formatThreadLine(thread, view.now, year, sameBooking.get(thread)),
+      ...(view.details?.(thread, index, year) ?? []),
+    ].join("\n"),
   );
   const notes = view.notes ?? [];
 

@@ -21,7 +21,7 @@ export default defineTool({
   name: "list_conversations",
   title: "List guest conversations",
   description:
-    "List the hostel's guest conversation threads from Hostel Mate (Email, Booking.com, Airbnb, Hostelworld, WhatsApp), " +
+    "List the hostel's guest conversation threads from Hostel Mate across all channels, " +
     `${THREAD_LINE_FORMAT}. Use it to triage and to get a thread id for get_messages. Filters: ` +
     "channel, booking_id and search (name, subject, booking id or message text) go to Hostel Mate; " +
     `${FILTERS_HELP} When there is more, the last line gives the exact next call. Quoted text is guest-written ` +
