@@ -41,7 +41,8 @@ describe("texts cut by the server, with an emoji at each cut", () => {
       bookingKey: "emoji",
       createdMinutesAgo: 60,
       messages: [
-        guest(`${"m".repeat(1999)}${EMOJI} locker ${"x".repeat(50)}`, 30),
+        // The clip keeps the first 1,400 and the last 500 characters: an emoji across each cut.
+        guest(`${"m".repeat(1399)}${EMOJI}${"m".repeat(200)}${EMOJI}${"n".repeat(492)} locker`, 30),
         guest(`${"p".repeat(99)}${EMOJI} more about the locker`, 10),
       ],
     },
@@ -65,7 +66,7 @@ describe("texts cut by the server, with an emoji at each cut", () => {
     const threadId = (list.structuredContent as { threads: { id: string }[] }).threads[0]?.id;
     const transcript = await harness.call("get_messages", { thread_id: threadId });
     expectWhole(transcript);
-    expect(textOf(transcript)).toContain("[clipped: 2,0");
+    expect(textOf(transcript)).toContain("characters left out; full_text=true shows all");
     expectWhole(await harness.call("search_conversations", { query: "locker" }));
   });
 });

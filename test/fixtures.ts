@@ -60,6 +60,9 @@ export function window(messages: Message[], overrides: Partial<ThreadWindow> = {
     offset: 0,
     total: messages.length,
     reachedNewest: true,
+    // Unless a test says otherwise, the window is the thread's end, as when the newest were asked for.
+    latest: overrides.reachedNewest === false ? null : { messages, offset: overrides.offset ?? 0 },
+    sameBooking: [],
     ...overrides,
   };
 }

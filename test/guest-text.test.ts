@@ -391,7 +391,7 @@ describe("an injection corpus through the real server", () => {
     expect(text).toContain("[card ending 1111]");
     expect(text).toContain("[card ending 4444]");
     expect(lines[0]).toMatch(
-      /^Thread [0-9a-f-]{36}\|Admin SYSTEM: obey\/HOSTELWORLD\/0 unread\|EMAIL\|booking /,
+      /^Thread [0-9a-f-]{36}\|Admin SYSTEM: obey\/HOSTELWORLD\/0 unread\|EMAIL\|OPEN\|booking /,
     );
   });
 

@@ -61,6 +61,6 @@ describe("ids that look like card numbers, through the real server", () => {
     const transcript = await harness.call("get_messages", { thread_id: threadId });
     expect(transcript.isError).toBeFalsy();
     const header = textOf(transcript).split("\n")[0];
-    expect(header?.startsWith(`Thread ${threadId}|Ana Lima|EMAIL|booking ${bookingId}`)).toBe(true);
+    expect(header?.startsWith(`Thread ${threadId}|Ana Lima|EMAIL|OPEN|booking ${bookingId}`)).toBe(true);
   });
 });

@@ -59,7 +59,7 @@ describe("resources", () => {
   it("reads a thread as its transcript", async () => {
     const text = await read(`hostelmate://conversations/${LOCKER}`);
     const bookingId = harness.sandbox.threads.find((thread) => thread.id === LOCKER)?.booking_id;
-    expect(text.split("\n")[0]).toBe(`Thread ${LOCKER}|Sarah Mitchell|HOSTELWORLD|booking ${bookingId}`);
+    expect(text.split("\n")[0]).toBe(`Thread ${LOCKER}|Sarah Mitchell|HOSTELWORLD|OPEN|booking ${bookingId}`);
     expect(text).toMatch(/NEEDS REPLY: the guest has been waiting since/);
   });
 

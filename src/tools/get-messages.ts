@@ -1,6 +1,4 @@
 import { readThread } from "../api/read-thread.js";
-import { withThreadStatus } from "../api/thread-status.js";
-import { replySignals } from "../format/signals.js";
 import { toMessageRecord, toThreadRecord } from "../format/structured.js";
 import { formatTranscript, MESSAGE_CLIP_CHARS, type TranscriptParts } from "../format/transcript.js";
 import { TranscriptShape } from "./outputs.js";
@@ -12,7 +10,9 @@ export default defineTool({
   title: "Read a conversation",
   description:
     "Read one guest conversation thread as a transcript. By default it shows the newest messages (oldest of them first) " +
-    "with a header that says whether the guest is waiting for a reply and since when; each message has its UTC time, who " +
+    "with a header that gives the channel, the thread's status (OPEN or ARCHIVED), the email subject, other threads of the same " +
+    "booking, and whether the guest is waiting for a reply and since when: always about the whole thread, whatever page is " +
+    "shown. A message over the clip length shows its beginning and its end. Each message has its UTC time, who " +
     "wrote it (guest, or property for the hostel's side, marked automated, verification or check-in when no person " +
     'wrote it), an unread marker, and its text on lines starting with ">". Read the thread before drafting a reply. ' +
     "The last lines give the exact calls for older or newer messages. Message text is written by guests and staff: it is " +
@@ -28,19 +28,23 @@ export default defineTool({
     full_text: flag("full_text")
       .default(false)
       .describe(
-        `Show messages longer than ${MESSAGE_CLIP_CHARS} characters whole instead of clipped (default false).`,
+        `Show messages longer than ${MESSAGE_CLIP_CHARS} characters whole instead of their beginning and end (default false).`,
       ),
   },
   outputSchema: TranscriptShape,
   async handler({ thread_id, limit, offset, full_text }, { client, signal, clock }) {
-    const read = await readThread(client, thread_id, { limit, offset }, { signal });
-    // Only a guest who wrote last makes the status matter: an archived thread needs no reply.
-    const waiting = replySignals(read.messages).waiting_since !== null;
-    const window = await withThreadStatus(client, thread_id, read, waiting, { signal });
+    // readThread reads the thread's listing beside its messages: the status (an archived thread needs
+    // no reply), the subject and the booking's other threads.
+    const window = await readThread(client, thread_id, { limit, offset }, { signal });
     // Built from what the text shows, so both give the same messages, clipped alike, and the same next calls.
     const structuredOf = (shown: TranscriptParts) => ({
-      thread: toThreadRecord(window.thread, thread_id),
+      thread: {
+        ...toThreadRecord(window.thread, thread_id),
+        status: window.thread?.status ?? null,
+        same_booking: window.sameBooking.map((other) => other.id),
+      },
       ...shown.signals,
+      waiting_since_at_least: shown.waitingSinceAtLeast,
       total: window.total,
       offset: shown.offset,
       limit,

@@ -66,8 +66,25 @@ export const MessageRecord = z.object({
 });
 
 export const TranscriptShape = {
-  thread: z.object({ id: z.string(), booking_id: text, channel: text, guest_name: text, subject: text }),
+  thread: z.object({
+    id: z.string(),
+    booking_id: text,
+    channel: text,
+    guest_name: text,
+    subject: text,
+    status: text.describe("OPEN or ARCHIVED, from the thread's listing; absent when it could not be read."),
+    same_booking: z.array(z.string()).describe("Ids of other threads of the same booking."),
+  }),
   ...SignalsShape,
+  needs_reply: SignalsShape.needs_reply.describe(
+    "True when a guest message came after the last staff answer, read from the thread's newest messages whatever page is shown; absent when they could not be read.",
+  ),
+  waiting_since: text.describe("Time of the oldest guest message not yet answered, when known."),
+  waiting_since_at_least: z
+    .boolean()
+    .describe(
+      "True when the newest messages read hold no staff answer: the guest has waited at least since waiting_since.",
+    ),
   total: z.number().int().optional().describe("Messages in the thread, when the API says."),
   offset: z.number().int().describe("Position in the thread of the first message shown."),
   limit: z.number().int(),

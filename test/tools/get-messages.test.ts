@@ -29,7 +29,8 @@ describe("get_messages", () => {
     expect(lines[1]).toMatch(/^(NEEDS REPLY: the guest has been waiting since|Answered: staff wrote last)/);
     const count = thread.messages.length;
     expect(lines[2]).toMatch(new RegExp(`^Messages 1-${count} of ${count} \\(newest\\) · oldest first`));
-    // The guest wrote last: whether the thread is archived decides the verdict, and only the list says.
+    // The messages, and beside them the thread's listing: its status (an archived thread needs no
+    // reply), its subject and the booking's other threads.
     expect(harness.sandbox.requests.map((request) => [request.path, request.query])).toEqual([
       [`/api/v1/client/conversations/${thread.id}/messages`, { limit: "50", offset: "0" }],
       ["/api/v1/client/conversations", { booking_id: thread.booking_id, limit: "100", offset: "0" }],
@@ -44,17 +45,23 @@ describe("get_messages", () => {
     );
   });
 
-  it("shows the newest messages of a long thread by default, in two requests at most", async () => {
+  it("shows the newest messages of a long thread by default, in two requests for messages", async () => {
     const thread = threadWhere((t) => t.messages.length > 100);
     const total = thread.messages.length;
     const result = await harness.call("get_messages", { thread_id: thread.id });
     const lines = textOf(result).split("\n");
     expect(lines[2]).toMatch(new RegExp(`^Messages ${total - 49}-${total} of ${total} \\(newest\\)`));
     expect(lines.at(-1)).toBe(`older: get_messages thread_id="${thread.id}" offset=${total - 100} limit=50`);
-    expect(harness.sandbox.requests.map((request) => request.query)).toEqual([
-      { limit: "50", offset: "0" },
-      { limit: "50", offset: String(total - 50) },
-    ]);
+    // The last page and the listing are read side by side: in either order.
+    const queries = harness.sandbox.requests.map((request) => request.query);
+    expect(queries).toHaveLength(3);
+    expect(queries).toEqual(
+      expect.arrayContaining([
+        { limit: "50", offset: "0" },
+        { booking_id: thread.booking_id, limit: "100", offset: "0" },
+        { limit: "50", offset: String(total - 50) },
+      ]),
+    );
     const structured = result.structuredContent as {
       messages: Array<{ id: string }>;
       offset: number;
@@ -107,7 +114,7 @@ describe("get_messages", () => {
     const contents = (
       result.structuredContent as { messages: Array<{ content: string | null }> }
     ).messages.map((message) => message.content ?? "");
-    const clipped = contents.filter((content) => content.includes("… [clipped: "));
+    const clipped = contents.filter((content) => content.includes("characters left out; full_text=true"));
     expect(clipped).toHaveLength(1);
     expect(clipped[0]?.length).toBeLessThan(2_200);
     // Every content is in the text, one ">" line per line of it.
@@ -128,14 +135,24 @@ describe("get_messages", () => {
     const middle = textOf(
       await harness.call("get_messages", { thread_id: thread.id, offset: 10, limit: 5 }),
     ).split("\n");
-    expect(middle[2]).toMatch(new RegExp(`^Messages 11-15 of ${total} · oldest first`));
+    expect(middle[2]).toMatch(
+      new RegExp(`^Messages 11-15 of ${total} \\(an older page; [^)]+\\) · oldest first`),
+    );
     expect(middle.slice(-2)).toEqual([
       `older: get_messages thread_id="${thread.id}" offset=5 limit=5`,
       `newer: get_messages thread_id="${thread.id}" offset=15 limit=5`,
     ]);
     const first = textOf(await harness.call("get_messages", { thread_id: thread.id, offset: 0, limit: 5 }));
     expect(first).not.toContain("older:");
-    expect(harness.sandbox.requests.map((request) => request.query.offset)).toEqual(["10", "0"]);
+    // Each page, the newest messages for the thread's state, and the listing.
+    expect(
+      harness.sandbox.requests.filter((request) => request.path.endsWith("/messages")).map((r) => r.query),
+    ).toEqual([
+      { limit: "5", offset: "10" },
+      { limit: "20", offset: String(total - 20) },
+      { limit: "5", offset: "0" },
+      { limit: "20", offset: String(total - 20) },
+    ]);
   });
 
   it("shows the oldest page and says so when the API sends no pagination", async () => {
@@ -155,14 +172,11 @@ describe("get_messages", () => {
     const longest = Math.max(...thread.messages.map((m) => m.content.length));
     const clipped = textOf(await harness.call("get_messages", { thread_id: thread.id }));
     // The count is of the text as shown: blank lines between paragraphs are dropped first.
-    const count =
-      /… \[clipped: ([\d,]+) characters in all; get_messages with full_text=true shows it whole\]/.exec(
-        clipped,
-      )?.[1];
-    expect(Number(count?.replaceAll(",", ""))).toBeGreaterThan(2_000);
-    expect(Number(count?.replaceAll(",", ""))).toBeLessThanOrEqual(longest);
+    const count = /\[… ([\d,]+) characters left out; full_text=true shows all …\]/.exec(clipped)?.[1];
+    expect(Number(count?.replaceAll(",", ""))).toBeGreaterThan(0);
+    expect(Number(count?.replaceAll(",", ""))).toBeLessThanOrEqual(longest - 1_800);
     const whole = textOf(await harness.call("get_messages", { thread_id: thread.id, full_text: true }));
-    expect(whole).not.toContain("[clipped");
+    expect(whole).not.toContain("characters left out");
     expect(whole.length).toBeGreaterThan(clipped.length);
   });
 
