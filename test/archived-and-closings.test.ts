@@ -74,10 +74,11 @@ describe("get_messages", () => {
     expect(lines[1]).toMatch(/^Archived thread\. Closing \(thanks\) — probably no reply: /);
   });
 
-  it("asks nothing more when staff answered last", async () => {
+  it("says an archived thread is archived when staff answered last, from the same one listing request", async () => {
+    // The listing is read for every transcript (status, subject, the booking's other threads).
     const { lines } = await read("forgotten-charger-hugo");
-    expect(lines[1]).toMatch(/^Answered: staff wrote last/);
-    expect(harness.sandbox.requests).toHaveLength(1);
+    expect(lines[1]).toMatch(/^Archived thread\. Answered: staff wrote last/);
+    expect(harness.sandbox.requests).toHaveLength(2);
   });
 
   it("still shows the thread when the status cannot be read", async () => {

@@ -73,6 +73,53 @@ describe("draft_guest_reply", () => {
     expect(queries).toHaveLength(3);
   });
 
+  it("shows an email thread's subject and status, and says what email allows", async () => {
+    const text = await promptText(harness, { thread_id: CLASS_TRIP });
+    const header = /=== CONVERSATION [^\n]+\n(Thread [^\n]+)\n/.exec(text)?.[1];
+    expect(header).toMatch(/\|EMAIL\|OPEN\|booking [^|]+\|subj "Klassenfahrt Lissabon/);
+    // The booking's other thread (the teacher's WhatsApp) is named too.
+    expect(header).toMatch(/\|same booking: [0-9a-f-]{36} WHATSAPP$/);
+    expect(text).toContain("This is an email thread: the reply goes under its subject");
+    expect(text).toContain("The thread is OPEN in Hostel Mate.");
+    expect(text).not.toContain("WhatsApp chat");
+  });
+
+  it("says what an OTA inbox hides, that WhatsApp is short, and what an archived thread means", async () => {
+    const locker = await promptText(harness, { thread_id: LOCKER });
+    expect(locker).toContain(
+      "This is a Hostelworld message thread: Hostelworld hides the guest's email address and phone number",
+    );
+    const byChannel = (channel: string, status = "OPEN") => {
+      const thread = harness.sandbox.threads.find(
+        (t) => t.channel === channel && t.status === status && t.messages.length > 0,
+      );
+      if (!thread) throw new Error(`the seed has no ${status} ${channel} thread`);
+      return thread.id;
+    };
+    const whatsapp = await promptText(harness, { thread_id: byChannel("WHATSAPP") });
+    expect(whatsapp).toContain("This is a WhatsApp chat: keep it short");
+    const archived = await promptText(harness, { thread_id: byChannel("BOOKING_COM", "ARCHIVED") });
+    expect(archived).toContain("This is a Booking.com message thread");
+    expect(archived).toContain("This thread is archived in Hostel Mate.");
+    expect(archived).toMatch(/\nThread [^\n]+\|BOOKING_COM\|ARCHIVED\|/);
+  });
+
+  it("shows a long message's end in the conversation, where the guest says what they want", async () => {
+    const complaint = harness.sandbox.threads.find((t) => t.guest_name === "Margaret Hale");
+    const text = await promptText(harness, { thread_id: complaint?.id ?? "" });
+    expect(text).toContain("I expect a partial refund");
+    expect(text).toMatch(
+      /\n>\[… [\d,]+ characters left out; get_messages with full_text=true shows all …\]\n/,
+    );
+  });
+
+  it("says the status is unknown when the thread's listing cannot be read", async () => {
+    harness.sandbox.faults.failures.push({ status: 500, times: Infinity, endpoint: "conversations" });
+    const text = await promptText(harness, { thread_id: LOCKER });
+    expect(text).toMatch(/\nThread [^\n]+\|HOSTELWORLD\|status unknown\|/);
+    expect(text).toContain("The thread's status in Hostel Mate (open or archived) could not be read");
+  });
+
   it("takes tone and language", async () => {
     const text = await promptText(harness, { thread_id: LOCKER, tone: "apologetic", language: "German" });
     expect(text).toContain("Write in German.");

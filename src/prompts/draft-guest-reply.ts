@@ -1,10 +1,9 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
 import { readThread } from "../api/read-thread.js";
-import { withThreadStatus } from "../api/thread-status.js";
 import { completeThreadChoice, resolveThreadChoice } from "../completion.js";
-import { oneLine } from "../format/guest-text.js";
-import { isArchived, type ReplySignals, replySignals } from "../format/signals.js";
+import { apiField, oneLine } from "../format/guest-text.js";
+import { isArchived, type ReplySignals } from "../format/signals.js";
 import { formatTranscript } from "../format/transcript.js";
 import { NOTES_HOW_TO } from "../notes.js";
 import { definePrompt } from "./prompt.js";
@@ -21,6 +20,34 @@ export const DRAFTING_RULES = [
   "Keep it short and warm: greet the guest by name when it is known, answer, and sign off as the hostel team.",
   "Write a draft only. Nothing is sent: staff will check it and send it from Hostel Mate themselves.",
 ];
+
+const OTA_RULE = (name: string) =>
+  `This is a ${name} message thread: ${name} hides the guest's email address and phone number and may hold back messages that carry contact details or links to pay outside it. Do not ask for or give them; keep everything on ${name}, in plain text, a few short paragraphs at most.`;
+
+/** What each channel means for the reply's length, form and what it may carry. */
+export const CHANNEL_RULES: Record<string, string> = {
+  EMAIL:
+    "This is an email thread: the reply goes under its subject (subj in the conversation's first line; keep it, as 'Re: …'). It can be longer than a chat message: a greeting, short paragraphs, a sign-off.",
+  BOOKING_COM: OTA_RULE("Booking.com"),
+  AIRBNB: OTA_RULE("Airbnb"),
+  HOSTELWORLD: OTA_RULE("Hostelworld"),
+  WHATSAPP:
+    "This is a WhatsApp chat: keep it short, a few lines of plain text, with no subject and no letter layout.",
+};
+
+function channelRule(channel: string | null): string {
+  if (channel && Object.hasOwn(CHANNEL_RULES, channel)) return CHANNEL_RULES[channel] as string;
+  const which = channel ? `(${apiField(channel)}) ` : "";
+  return `The channel ${which}is not one this server knows: write plain text that suits a chat or an email, and keep it short.`;
+}
+
+/** The status as a rule; an archived thread is said before the rules (situation). */
+function statusRule(status: string | null): string[] {
+  if (status === "OPEN") return ["The thread is OPEN in Hostel Mate."];
+  if (isArchived(status)) return [];
+  if (status) return [`The thread's status in Hostel Mate is ${apiField(status)}.`];
+  return ["The thread's status in Hostel Mate (open or archived) could not be read: do not assume it."];
+}
 
 export default definePrompt((context) => ({
   name: "draft_guest_reply",
@@ -57,20 +84,22 @@ export default definePrompt((context) => ({
   },
   async build({ thread_id = "", tone, language }, { client, clock, notes }, signal) {
     const threadId = await resolveThreadChoice(client, thread_id, signal);
-    const [read, propertyNotes] = await Promise.all([
+    // readThread reads the thread's listing too: its status, subject and the booking's other threads.
+    const [window, propertyNotes] = await Promise.all([
       readThread(client, threadId, { limit: PROMPT_MESSAGES }, { signal }),
       notes.read(),
     ]);
-    const waiting = replySignals(read.messages).waiting_since !== null;
-    const window = await withThreadStatus(client, threadId, read, waiting, { signal });
     const transcript = formatTranscript({
       threadId,
       window,
       limit: PROMPT_MESSAGES,
       now: clock(),
+      clipHint: "get_messages with full_text=true shows all",
     });
     const rules = [
       ...DRAFTING_RULES,
+      channelRule(window.thread?.channel ?? null),
+      ...statusRule(window.thread?.status ?? null),
       `Write in ${language ? oneLine(language) : "the language the guest writes in (tell it from their messages)"}.`,
       `Tone: ${tone ? oneLine(tone) : "warm, friendly and professional"}.`,
     ];
