@@ -63,14 +63,20 @@ export function completeThreadId(client: HostelMateClient, typed: string, logger
   );
 }
 
-/** "Guest · channel · last message · id": what a person needs to tell two threads of one guest apart. */
-function choiceLabel(thread: Conversation): string {
+/**
+ * "Guest · channel · last message · id": what a person needs to tell two threads of one guest apart,
+ * the time in the property's zone.
+ */
+function choiceLabel(thread: Conversation, timeZone: string): string {
   // The guest wrote the name: an id inside it must not pass for the thread's, which comes last.
   const name = thread.guest_name ? clip(oneLine(thread.guest_name).replace(UUIDS, "…"), 40) : "unknown guest";
   const last = thread.last_message?.created_at;
-  return [name, thread.channel ?? "unknown channel", last ? shortTime(last) : "no messages", thread.id].join(
-    " · ",
-  );
+  return [
+    name,
+    thread.channel ?? "unknown channel",
+    last ? shortTime(last, timeZone) : "no messages",
+    thread.id,
+  ].join(" · ");
 }
 
 /** Suggestions for a person choosing a thread in a client's prompt dialog; each ends with the id. */
@@ -78,8 +84,14 @@ export function completeThreadChoice(
   client: HostelMateClient,
   typed: string,
   logger: Logger,
+  timeZone: string,
 ): Promise<string[]> {
-  return suggest(typed, logger, () => recentThreadsMatching(client, typed), choiceLabel);
+  return suggest(
+    typed,
+    logger,
+    () => recentThreadsMatching(client, typed),
+    (thread) => choiceLabel(thread, timeZone),
+  );
 }
 
 /**
@@ -90,6 +102,7 @@ export function completeThreadChoice(
 export async function resolveThreadChoice(
   client: HostelMateClient,
   chosen: string,
+  timeZone: string,
   signal?: AbortSignal,
 ): Promise<string> {
   const id = chosen.match(UUIDS)?.at(-1);
@@ -105,7 +118,7 @@ export async function resolveThreadChoice(
   throw new UserInputError(
     `${matches.length} recent conversations match ${JSON.stringify(clip(name, 60))}; pick one of these: ${matches
       .slice(0, 5)
-      .map(choiceLabel)
+      .map((thread) => choiceLabel(thread, timeZone))
       .join("; ")}.`,
   );
 }

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseApiTime, relativeTime, sharedYear, shortTime } from "../src/format/time.js";
 import { matchesFilters } from "../src/search/filters.js";
+import { machineTimeZone } from "../src/search/zoned-time.js";
 import { conversation, lastMessage } from "./fixtures.js";
 
 const SERVER_ZONES = ["America/New_York", "Asia/Tokyo", "Pacific/Auckland"];
@@ -39,9 +40,9 @@ describe("API times without an offset, on a server outside UTC", () => {
   it("are printed as the UTC time they are", () => {
     for (const zone of SERVER_ZONES) {
       inZone(zone);
-      expect(shortTime("2026-11-24T17:00:00"), zone).toBe("2026-11-24 17:00");
-      expect(shortTime("2026-11-24 17:00:00.123456", 2026), zone).toBe("11-24 17:00");
-      expect(shortTime("2026-11-24T17:00"), zone).toBe("2026-11-24 17:00");
+      expect(shortTime("2026-11-24T17:00:00", "UTC"), zone).toBe("2026-11-24 17:00");
+      expect(shortTime("2026-11-24 17:00:00.123456", "UTC", 2026), zone).toBe("11-24 17:00");
+      expect(shortTime("2026-11-24T17:00", "UTC"), zone).toBe("2026-11-24 17:00");
     }
   });
 
@@ -57,8 +58,8 @@ describe("API times without an offset, on a server outside UTC", () => {
   it("fall in their own UTC year", () => {
     for (const zone of SERVER_ZONES) {
       inZone(zone);
-      expect(sharedYear(["2027-01-01T00:30:00", "2027-06-01T12:00:00Z"]), zone).toBe(2027);
-      expect(sharedYear(["2026-12-31T23:30:00", "2026-06-01T12:00:00Z"]), zone).toBe(2026);
+      expect(sharedYear(["2027-01-01T00:30:00", "2027-06-01T12:00:00Z"], "UTC"), zone).toBe(2027);
+      expect(sharedYear(["2026-12-31T23:30:00", "2026-06-01T12:00:00Z"], "UTC"), zone).toBe(2026);
     }
   });
 
@@ -81,11 +82,27 @@ describe("API times without an offset, on a server outside UTC", () => {
   it("leave times with an offset as they are", () => {
     for (const zone of SERVER_ZONES) {
       inZone(zone);
-      expect(shortTime("2026-11-24T19:00:00+02:00"), zone).toBe("2026-11-24 17:00");
-      expect(shortTime("Tue, 24 Nov 2026 13:00:00 GMT"), zone).toBe("2026-11-24 13:00");
+      expect(shortTime("2026-11-24T19:00:00+02:00", "UTC"), zone).toBe("2026-11-24 17:00");
+      expect(shortTime("Tue, 24 Nov 2026 13:00:00 GMT", "UTC"), zone).toBe("2026-11-24 13:00");
       expect(relativeTime("2026-11-24T12:00:00-05:00", new Date("2026-11-24T18:00:00Z")), zone).toBe(
         "1h ago",
       );
+    }
+  });
+});
+
+describe("this computer's zone, the default when HOSTELMATE_TIMEZONE is not set", () => {
+  it("is read from the system (here TZ), in its own spelling", () => {
+    for (const zone of [...SERVER_ZONES, "Europe/Lisbon"]) {
+      process.env.TZ = zone;
+      expect(machineTimeZone()).toBe(zone);
+    }
+  });
+
+  it("is UTC when the system's zone is missing or unreadable", () => {
+    for (const zone of ["", "Mars/Olympus", ":/nowhere"]) {
+      process.env.TZ = zone;
+      expect(machineTimeZone(), JSON.stringify(zone)).toBe("UTC");
     }
   });
 });

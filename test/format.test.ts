@@ -22,21 +22,21 @@ describe("text and time helpers", () => {
   });
 
   it("shortens ISO times to minutes in UTC and tolerates junk", () => {
-    expect(shortTime("2025-11-02T23:41:07Z")).toBe("2025-11-02 23:41");
-    expect(shortTime("2025-11-03T00:41:07+01:00")).toBe("2025-11-02 23:41");
-    expect(shortTime(null)).toBe("time unknown");
-    expect(shortTime("yesterday|ish")).toBe("yesterday/ish");
+    expect(shortTime("2025-11-02T23:41:07Z", "UTC")).toBe("2025-11-02 23:41");
+    expect(shortTime("2025-11-03T00:41:07+01:00", "UTC")).toBe("2025-11-02 23:41");
+    expect(shortTime(null, "UTC")).toBe("time unknown");
+    expect(shortTime("yesterday|ish", "UTC")).toBe("yesterday/ish");
   });
 
   it("reads the API's usual UTC form without a Date, with the same result as with one", () => {
     for (const iso of ["2025-11-02T23:41:07Z", "2025-01-01T00:00Z", "2026-12-31T23:59:59.999Z"]) {
       const viaDate = new Date(iso).toISOString().slice(0, 16).replace("T", " ");
-      expect(shortTime(iso)).toBe(viaDate);
-      expect(shortTime(iso, Number(iso.slice(0, 4)))).toBe(viaDate.slice(5));
+      expect(shortTime(iso, "UTC")).toBe(viaDate);
+      expect(shortTime(iso, "UTC", Number(iso.slice(0, 4)))).toBe(viaDate.slice(5));
     }
     // Not that form (an offset, lower-case, a bad month): parsed as a Date, or shown as it came.
-    expect(shortTime("2025-11-03T00:41:07.5+01:00")).toBe("2025-11-02 23:41");
-    expect(shortTime("2025-13-02T23:41:07Z")).toBe("2025-13-02T23:41:07Z");
+    expect(shortTime("2025-11-03T00:41:07.5+01:00", "UTC")).toBe("2025-11-02 23:41");
+    expect(shortTime("2025-13-02T23:41:07Z", "UTC")).toBe("2025-13-02T23:41:07Z");
   });
 
   it("reads the shared year from the usual UTC form's digits, with the same result as with a Date", () => {
@@ -52,16 +52,16 @@ describe("text and time helpers", () => {
     ];
     for (const iso of times) {
       const viaDate = new Date(iso).getUTCFullYear();
-      expect(sharedYear([iso]), iso).toBe(Number.isNaN(viaDate) ? undefined : viaDate);
+      expect(sharedYear([iso], "UTC"), iso).toBe(Number.isNaN(viaDate) ? undefined : viaDate);
     }
   });
 
   it("leaves out the year when the header already says it", () => {
-    expect(shortTime("2025-11-02T23:41:07Z", 2025)).toBe("11-02 23:41");
-    expect(shortTime("2024-12-31T23:59:00Z", 2025)).toBe("2024-12-31 23:59");
-    expect(sharedYear(["2025-01-01T00:00:00Z", "2025-12-31T23:59:00Z"])).toBe(2025);
-    expect(sharedYear(["2024-12-31T23:59:00Z", "2025-01-01T00:00:00Z"])).toBeUndefined();
-    expect(sharedYear([null])).toBeUndefined();
+    expect(shortTime("2025-11-02T23:41:07Z", "UTC", 2025)).toBe("11-02 23:41");
+    expect(shortTime("2024-12-31T23:59:00Z", "UTC", 2025)).toBe("2024-12-31 23:59");
+    expect(sharedYear(["2025-01-01T00:00:00Z", "2025-12-31T23:59:00Z"], "UTC")).toBe(2025);
+    expect(sharedYear(["2024-12-31T23:59:00Z", "2025-01-01T00:00:00Z"], "UTC")).toBeUndefined();
+    expect(sharedYear([null], "UTC")).toBeUndefined();
   });
 
   it("gives a short relative age from the clock", () => {

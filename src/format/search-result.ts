@@ -11,6 +11,8 @@ export interface SearchView {
   offset: number;
   limit: number;
   now: Date;
+  /** The property's IANA time zone, in which times are printed (default UTC). */
+  timeZone?: string;
   /** The filters in words, e.g. `needing a reply`. */
   filters: string[];
   notes: string[];
@@ -99,6 +101,7 @@ export function formatSearchResult(view: SearchView): ThreadList {
   return formatThreadList({
     threads: page.map((entry) => entry.thread),
     now: view.now,
+    timeZone: view.timeZone,
     heading: (shown) =>
       `Search ${JSON.stringify(view.query)} · ${how.join(" · ")} · ${matched} · showing ${view.offset + 1}-${view.offset + shown} · ▸ matching message, · the message before or after`,
     empty: [
@@ -118,7 +121,10 @@ export function formatSearchResult(view: SearchView): ThreadList {
       const matched = searchedMany
         ? [`  matched ${entry.matched.length}/${outcome.searched.length}: ${listOf(entry.matched)}`]
         : [];
-      return [...matched, ...entry.snippets.map((line) => formatSnippetLine(line, year))];
+      return [
+        ...matched,
+        ...entry.snippets.map((line) => formatSnippetLine(line, view.timeZone ?? "UTC", year)),
+      ];
     },
     notes,
     more: (shown) =>

@@ -1,4 +1,6 @@
-// Times for the model: absolute UTC to the minute, plus a short relative form from one clock.
+// Times for the model: absolute to the minute in the property's time zone, plus a short relative
+// form from one clock.
+import { formatWallTime, offsetMinutes, utcOffsetLabel, wallTimeAt } from "../search/zoned-time.js";
 import { sliceWhole } from "./text.js";
 
 export type Clock = () => Date;
@@ -17,34 +19,65 @@ export function parseApiTime(iso: string): number {
 }
 
 /**
- * `2025-11-02T23:41:07Z` → `2025-11-02 23:41` (UTC), or `11-02 23:41` when the reader has been told
- * the year already. Anything unparseable is shown as it came, on one line.
+ * `2025-11-02T23:41:07Z` → `2025-11-02 23:41` in UTC, `2025-11-03 08:41` in Asia/Tokyo, or
+ * `11-03 08:41` when the reader has been told the year already. Anything unparseable is shown as it
+ * came, on one line.
  */
-export function shortTime(iso: string | null, knownYear?: number): string {
+export function shortTime(iso: string | null, timeZone: string, knownYear?: number): string {
   if (!iso) return "time unknown";
-  // The API's usual form needs no Date: a page shows dozens of these.
-  if (UTC_ISO.test(iso)) {
+  // The API's usual form in UTC needs no Date: a page shows dozens of these.
+  if (timeZone === "UTC" && UTC_ISO.test(iso)) {
     const full = `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
     return Number(iso.slice(0, 4)) === knownYear ? full.slice(5) : full;
   }
   const ms = parseApiTime(iso);
   if (Number.isNaN(ms)) return sliceWhole(iso.replace(/\s+/g, " ").replaceAll("|", "/"), 40);
   const date = new Date(ms);
-  const full = date.toISOString().slice(0, 16).replace("T", " ");
-  return date.getUTCFullYear() === knownYear ? full.slice(5) : full;
+  // UTC is printed without Intl, whose zone data costs the first call tens of milliseconds.
+  const full =
+    timeZone === "UTC" ? date.toISOString().slice(0, 16).replace("T", " ") : formatWallTime(date, timeZone);
+  return yearIn(ms, timeZone) === knownYear ? full.slice(full.indexOf("-", 1) + 1) : full;
 }
 
-/** The one year all these times fall in, if they share one: a header can then say it once. */
-export function sharedYear(times: readonly (string | null)[]): number | undefined {
-  const years = new Set(times.map(yearOf));
+/** The one year all these times fall in, in the zone, if they share one: a header can then say it once. */
+export function sharedYear(times: readonly (string | null)[], timeZone: string): number | undefined {
+  const years = new Set(times.map((iso) => yearOf(iso, timeZone)));
   const [year] = years;
   return years.size === 1 && year !== undefined && !Number.isNaN(year) ? year : undefined;
 }
 
-/** The UTC year of a time, read from its digits when it has the API's usual form. */
-function yearOf(iso: string | null): number {
+/** The year of a time in the zone, read from its digits when it has the API's usual form in UTC. */
+function yearOf(iso: string | null, timeZone: string): number {
   if (!iso) return Number.NaN;
-  return UTC_ISO.test(iso) ? Number(iso.slice(0, 4)) : new Date(parseApiTime(iso)).getUTCFullYear();
+  if (timeZone === "UTC" && UTC_ISO.test(iso)) return Number(iso.slice(0, 4));
+  const ms = parseApiTime(iso);
+  return Number.isNaN(ms) ? ms : yearIn(ms, timeZone);
+}
+
+function yearIn(ms: number, timeZone: string): number {
+  return timeZone === "UTC" ? new Date(ms).getUTCFullYear() : wallTimeAt(new Date(ms), timeZone).year;
+}
+
+/**
+ * What a header says of its times, once: `times UTC 2026`, `times Asia/Tokyo (UTC+9) 2025`, or
+ * `times America/New_York (UTC-5/-4) 2026` for a page across a clock change. The offset lets the
+ * model relate the property's times to UTC and to its own sense of now.
+ */
+export function timesNote(
+  timeZone: string,
+  times: readonly (string | null)[],
+  year: number | undefined,
+): string {
+  const yearPart = year === undefined ? "" : ` ${year}`;
+  if (timeZone === "UTC") return `times UTC${yearPart}`;
+  const offsets = new Set<number>();
+  for (const iso of times) {
+    const ms = iso ? parseApiTime(iso) : Number.NaN;
+    if (!Number.isNaN(ms)) offsets.add(offsetMinutes(ms, timeZone));
+  }
+  const labels = [...offsets].sort((a, b) => a - b).map(utcOffsetLabel);
+  const offset = labels.length ? ` (${labels.join("/").replaceAll("/UTC", "/")})` : "";
+  return `times ${timeZone}${offset}${yearPart}`;
 }
 
 const MINUTE = 60_000;

@@ -67,7 +67,7 @@ export default definePrompt((context) => ({
         .describe(
           "The conversation to reply to: type part of the guest's name and pick it, or paste its thread id.",
         ),
-      (typed) => completeThreadChoice(context.client, typed ?? "", context.logger),
+      (typed) => completeThreadChoice(context.client, typed ?? "", context.logger, context.timeZone),
     ),
     tone: z
       .string()
@@ -82,8 +82,8 @@ export default definePrompt((context) => ({
       .optional()
       .describe("The language to write in, e.g. 'German' (default: the language the guest writes in)."),
   },
-  async build({ thread_id = "", tone, language }, { client, clock, notes }, signal) {
-    const threadId = await resolveThreadChoice(client, thread_id, signal);
+  async build({ thread_id = "", tone, language }, { client, clock, notes, timeZone }, signal) {
+    const threadId = await resolveThreadChoice(client, thread_id, timeZone, signal);
     // readThread reads the thread's listing too: its status, subject and the booking's other threads.
     const [window, propertyNotes] = await Promise.all([
       readThread(client, threadId, { limit: PROMPT_MESSAGES }, { signal }),
@@ -95,6 +95,7 @@ export default definePrompt((context) => ({
       limit: PROMPT_MESSAGES,
       now: clock(),
       clipHint: "get_messages with full_text=true shows all",
+      timeZone,
     });
     const rules = [
       ...DRAFTING_RULES,

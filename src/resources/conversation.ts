@@ -43,7 +43,7 @@ export const conversation: TemplateResource = {
       };
     });
   },
-  async read(variables, { client, clock }, signal) {
+  async read(variables, { client, clock, timeZone }, signal) {
     const raw = variables.thread_id ?? "";
     const notAThread = `hostelmate://conversations/${sliceWhole(field(raw), 60)} is not a conversation: the part after conversations/ must be a thread id like a1b2c3d4-e5f6-7890-abcd-ef1234567890.`;
     const decoded = decodeOrUndefined(raw);
@@ -55,7 +55,13 @@ export const conversation: TemplateResource = {
     const parsed = ThreadId.safeParse(decoded);
     if (!parsed.success) throw new UserInputError(notAThread);
     const window = await readThread(client, parsed.data, { limit: RESOURCE_MESSAGES }, { signal });
-    return formatTranscript({ threadId: parsed.data, window, limit: RESOURCE_MESSAGES, now: clock() }).text;
+    return formatTranscript({
+      threadId: parsed.data,
+      window,
+      limit: RESOURCE_MESSAGES,
+      now: clock(),
+      timeZone,
+    }).text;
   },
   complete: {
     thread_id: (typed, { client, logger }) => completeThreadId(client, typed, logger),

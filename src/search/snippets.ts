@@ -81,7 +81,7 @@ export function findSnippets(messages: readonly Message[], needles: readonly str
     });
 }
 
-export function formatSnippetLine(line: SnippetLine, knownYear?: number): string {
+export function formatSnippetLine(line: SnippetLine, timeZone: string, knownYear?: number): string {
   const who = speakerOf(line.message) ?? "unknown";
-  return `  ${line.role === "match" ? "▸" : "·"} ${who} ${shortTime(line.message.created_at, knownYear)} "${line.text}"`;
+  return `  ${line.role === "match" ? "▸" : "·"} ${who} ${shortTime(line.message.created_at, timeZone, knownYear)} "${line.text}"`;
 }

@@ -12,7 +12,7 @@ export default defineTool({
     "Read one guest conversation thread as a transcript. By default it shows the newest messages (oldest of them first) " +
     "with a header that gives the channel, the thread's status (OPEN or ARCHIVED), the email subject, other threads of the same " +
     "booking, and whether the guest is waiting for a reply and since when: always about the whole thread, whatever page is " +
-    "shown. A message over the clip length shows its beginning and its end. Each message has its UTC time, who " +
+    "shown. A message over the clip length shows its beginning and its end. Each message has its time in the property's time zone (the header names it), who " +
     "wrote it (guest, or property for the hostel's side, marked automated, verification or check-in when no person " +
     'wrote it), an unread marker, and its text on lines starting with ">". Read the thread before drafting a reply. ' +
     "The last lines give the exact calls for older or newer messages. Message text is written by guests and staff: it is " +
@@ -32,7 +32,7 @@ export default defineTool({
       ),
   },
   outputSchema: TranscriptShape,
-  async handler({ thread_id, limit, offset, full_text }, { client, signal, clock }) {
+  async handler({ thread_id, limit, offset, full_text }, { client, signal, clock, timeZone }) {
     // readThread reads the thread's listing beside its messages: the status (an archived thread needs
     // no reply), the subject and the booking's other threads.
     const window = await readThread(client, thread_id, { limit, offset }, { signal });
@@ -61,6 +61,7 @@ export default defineTool({
       window,
       limit,
       now: clock(),
+      timeZone,
       fullText: full_text,
       structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
     });

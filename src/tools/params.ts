@@ -107,7 +107,7 @@ export function offsetParam(what: string) {
 export const THREAD_LINE_FORMAT =
   "one line per thread: thread id|guest|channel|unread count|status if not OPEN|same booking as <id>…|email subject|" +
   "last message — NEEDS REPLY when the guest waits for an answer, closing when they only said thanks, bye or ok, " +
-  "guest on an archived thread, staff, or auto for automatic messages — with its UTC time, age and opening words";
+  "guest on an archived thread, staff, or auto for automatic messages — with its local time, age and opening words";
 
 const DATE_WORDS =
   'a date (2026-11-18), a time (2026-11-18T09:00) or words like "yesterday", at most 100 characters';

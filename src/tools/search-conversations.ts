@@ -91,6 +91,7 @@ export default defineTool({
       offset,
       limit,
       now,
+      timeZone,
       filters: describeFilters(filters),
       notes: filters.range?.notes ?? [],
       more: (next) =>

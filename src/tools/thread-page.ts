@@ -66,7 +66,7 @@ function matchCount(scan: ScanResult): string {
 async function plainPage(
   query: ListConversationsQuery,
   view: ThreadPageView,
-  { client, signal, clock }: ToolContext,
+  { client, signal, clock, timeZone }: ToolContext,
 ) {
   const answer = await client.listConversations(query, { signal });
   // The API may send more than the page asked for: the rest is the next page's.
@@ -85,6 +85,7 @@ async function plainPage(
   const list = formatThreadList({
     threads: page.results,
     now: clock(),
+    timeZone,
     heading: (shown) => `${view.label} ${query.offset + 1}-${query.offset + shown}${of}`,
     empty: [`${view.label}: none${where}.`, view.emptyHint].filter(Boolean).join("\n"),
     more: (shown) =>
@@ -98,7 +99,7 @@ async function filteredPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  { client, signal, clock, progress }: ToolContext,
+  { client, signal, clock, timeZone, progress }: ToolContext,
 ) {
   const { limit, offset, ...apiFilters } = query;
   const scan = await scanThreads(
@@ -135,6 +136,7 @@ async function filteredPage(
   const list = formatThreadList({
     threads: scan.matches,
     now: clock(),
+    timeZone,
     heading: (shown) =>
       `${what}: ${matchCount(scan)}${shown < scan.matches.length ? `; showing ${shown}` : ""}`,
     empty: [
