@@ -6,7 +6,7 @@ import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "./api/base-url.
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import { resolveNotesPath } from "./notes-path.js";
-import { isValidTimeZone } from "./search/zoned-time.js";
+import { canonicalTimeZone, isValidTimeZone } from "./search/zoned-time.js";
 
 export { DEFAULT_API_URL };
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -23,8 +23,11 @@ export interface Config {
   logLevel: LogLevel;
   /** Path of the operator's property notes file, if any. */
   propertyNotesPath: string | undefined;
-  /** IANA time zone of the property: words like "yesterday" mean its days. */
-  timeZone: string;
+  /**
+   * IANA time zone of the property (HOSTELMATE_TIMEZONE): times are printed in it and words like
+   * "yesterday" mean its days. Undefined: this computer's zone, which the manager's computer shares.
+   */
+  timeZone: string | undefined;
   /** The most one tool call may take, retries and rate-limit waits included. */
   callBudgetMs: number;
   /** Requests per minute to Hostel Mate, across all calls. */
@@ -57,7 +60,7 @@ Environment:
   HOSTELMATE_TIMEOUT_MS  timeout per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   HOSTELMATE_LOG_LEVEL   error, warn, info or debug, written to stderr (default info)
   HOSTELMATE_PROPERTY_NOTES  path of a text or Markdown file with the hostel's facts for replies
-  HOSTELMATE_TIMEZONE    the property's time zone, e.g. Europe/Lisbon (default UTC)
+  HOSTELMATE_TIMEZONE    the property's time zone, e.g. Europe/Lisbon (default: this computer's zone)
   HOSTELMATE_CALL_BUDGET_MS  the most one request from the assistant may take, retries included (default ${DEFAULT_CALL_BUDGET_MS})
   HOSTELMATE_RATE_LIMIT  requests per minute to Hostel Mate (default ${DEFAULT_RATE_LIMIT}, its own limit)
   HOSTELMATE_CACHE_TTL_MS  how long identical requests are answered from memory; 0 turns it off (default ${DEFAULT_CACHE_TTL_MS})
@@ -89,14 +92,17 @@ function readWholeNumber(
   return value;
 }
 
-function readTimeZone(raw: string | undefined, problems: string[]): string {
-  const value = raw?.trim() || "UTC";
+/** The zone set, in its own spelling; undefined when none is, for this computer's zone. */
+function readTimeZone(raw: string | undefined, problems: string[]): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
   // UTC needs no check, and the check loads the time zone data, which costs a start about 20 ms.
-  if (value === "UTC" || isValidTimeZone(value)) return value;
+  if (value === "UTC") return value;
+  if (isValidTimeZone(value)) return canonicalTimeZone(value);
   problems.push(
-    `HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got ${JSON.stringify(raw)}).`,
+    `HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got ${JSON.stringify(raw)}); leave it unset to use this computer's zone.`,
   );
-  return "UTC";
+  return undefined;
 }
 
 function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {

@@ -10,6 +10,7 @@ import { silentLogger } from "./log.js";
 import { REQUIRED_NODE_MAJOR } from "./node-version.js";
 import { fileNotes } from "./notes.js";
 import { notesPathProblem } from "./notes-path.js";
+import { machineTimeZone } from "./search/zoned-time.js";
 
 export interface DemoApi {
   url: string;
@@ -24,6 +25,8 @@ export interface DoctorOptions {
   nodeVersion?: string;
   /** Starts the sandbox for `doctor --demo`; passed in so the sandbox loads only when needed. */
   startDemo?: () => Promise<DemoApi>;
+  /** This computer's time zone (tests pass one). */
+  machineZone?: () => string;
 }
 
 // The start every Hostel Mate key shares (hm_live_…): it keeps nothing secret, and it shows that the
@@ -99,9 +102,16 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   for (const problem of problems) fail("configuration", problem);
   if (problems.length === 0) {
     ok(
-      `configuration: ${config.mode === "demo" ? "API sample data, no key (the demo uses none)" : `API ${config.apiUrl}, key ${redactKey(config.apiKey)}`}, timeout ${config.timeoutMs} ms, time zone ${config.timeZone}`,
+      `configuration: ${config.mode === "demo" ? "API sample data, no key (the demo uses none)" : `API ${config.apiUrl}, key ${redactKey(config.apiKey)}`}, timeout ${config.timeoutMs} ms`,
     );
   }
+  const zoneProblem = options.problems.some((problem) => problem.startsWith("HOSTELMATE_TIMEZONE"));
+  if (zoneProblem) skip("time zone: not chosen, because HOSTELMATE_TIMEZONE has a problem (above)");
+  else if (config.timeZone) ok(`time zone ${config.timeZone} (HOSTELMATE_TIMEZONE)`);
+  else
+    ok(
+      `time zone ${(options.machineZone ?? machineTimeZone)()} (this computer's; set HOSTELMATE_TIMEZONE if the hostel is in another)`,
+    );
   if (notesProblem) {
     skip("property notes: not read, because HOSTELMATE_PROPERTY_NOTES has a problem (above)");
   } else if (config.propertyNotesPath) {

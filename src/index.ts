@@ -5,6 +5,7 @@ import { type Config, parseCommand, USAGE } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { createLogger, type Logger } from "./log.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";
+import { machineTimeZone } from "./search/zoned-time.js";
 import { createServer } from "./server.js";
 import { StdioTransport } from "./stdio.js";
 import { VERSION } from "./version.js";
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     client,
     logger,
     notes,
-    timeZone: config.timeZone,
+    timeZone: config.timeZone ?? machineTimeZone,
     callBudgetMs: config.callBudgetMs,
   });
   const transport = new StdioTransport({ warn: (sentence) => logger.warn(sentence) });

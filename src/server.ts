@@ -38,7 +38,8 @@ export interface ServerDependencies {
   logger: Logger;
   clock?: Clock;
   notes?: NotesSource;
-  timeZone?: string;
+  /** The property's IANA zone, or how to find it when first needed (default UTC, as tests expect). */
+  timeZone?: string | (() => string);
   callBudgetMs?: number;
 }
 
@@ -307,12 +308,18 @@ class GatedServer extends McpServer {
 }
 
 export function createServer(dependencies: ServerDependencies): McpServer {
+  const zone = dependencies.timeZone ?? "UTC";
+  let timeZone = typeof zone === "string" ? zone : undefined;
   const context: ServerContext = {
     client: dependencies.client,
     logger: dependencies.logger,
     clock: dependencies.clock ?? systemClock,
     notes: dependencies.notes ?? noNotes,
-    timeZone: dependencies.timeZone ?? "UTC",
+    // Found on the first call that needs it, not at start: reading this computer's zone loads Intl.
+    get timeZone() {
+      timeZone ??= typeof zone === "string" ? zone : zone();
+      return timeZone;
+    },
     callBudgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS,
   };
   const server = new GatedServer(

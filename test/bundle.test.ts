@@ -58,7 +58,7 @@ describe("manifest.json", () => {
       api_key: { type: "string", sensitive: true, required: true },
       api_url: { type: "string", required: false, default: "https://api.hostelmate.co" },
       property_notes: { type: "file", required: false },
-      time_zone: { type: "string", required: false, default: "UTC" },
+      time_zone: { type: "string", required: false, default: "" },
     });
   });
 
@@ -73,7 +73,8 @@ describe("manifest.json", () => {
         HOSTELMATE_API_URL: "https://api.hostelmate.co",
         // Empty means "not set" to the server: no notes file, not a file named "${user_config…}".
         HOSTELMATE_PROPERTY_NOTES: "",
-        HOSTELMATE_TIMEZONE: "UTC",
+        // Empty too: this computer's zone, which is the hostel's when the manager runs Claude Desktop there.
+        HOSTELMATE_TIMEZONE: "",
       },
     });
   });

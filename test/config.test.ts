@@ -26,7 +26,8 @@ describe("parseCommand", () => {
         timeoutMs: 10_000,
         logLevel: "info",
         propertyNotesPath: undefined,
-        timeZone: "UTC",
+        // This computer's zone, read when a time is first printed: not at start.
+        timeZone: undefined,
         callBudgetMs: 30_000,
         rateLimitPerMinute: 120,
         cacheTtlMs: 30_000,
@@ -90,6 +91,24 @@ describe("parseCommand", () => {
       ]);
     },
   );
+
+  it("takes the time zone from HOSTELMATE_TIMEZONE in its own spelling, else leaves it to this computer's", () => {
+    const zoneOf = (value: string | undefined) => {
+      const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEZONE: value });
+      return command.kind === "serve" ? command.config.timeZone : "not served";
+    };
+    expect(zoneOf(" asia/tokyo ")).toBe("Asia/Tokyo");
+    expect(zoneOf("UTC")).toBe("UTC");
+    expect(zoneOf("")).toBeUndefined();
+    expect(zoneOf("  ")).toBeUndefined();
+    expect(zoneOf(undefined)).toBeUndefined();
+    expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEZONE: "Tokyo" })).toEqual([
+      'HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got "Tokyo"); leave it unset to use this computer\'s zone.',
+    ]);
+    expect(USAGE).toContain(
+      "HOSTELMATE_TIMEZONE    the property's time zone, e.g. Europe/Lisbon (default: this computer's zone)",
+    );
+  });
 
   it("bounds the timeout", () => {
     expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_TIMEOUT_MS: "50" })[0]).toContain(

@@ -25,6 +25,7 @@ async function doctor(env: Record<string, string>, argv: string[] = ["doctor"], 
       report += text;
     },
     startDemo: () => startSandbox(),
+    machineZone: () => "Europe/Lisbon",
     ...(nodeVersion ? { nodeVersion } : {}),
   });
   return { code, report };
@@ -42,6 +43,21 @@ describe("hostelmate-mcp doctor", () => {
     expect(report).toMatch(/ok {4}one call to Hostel Mate took \d+ ms/);
     expect(report).toContain("All checks passed.");
     expect(report).not.toContain(TEST_API_KEY);
+  });
+
+  it("says which time zone is in force and why", async () => {
+    const live = { HOSTELMATE_API_KEY: TEST_API_KEY, HOSTELMATE_API_URL: sandbox.url };
+    expect((await doctor(live)).report).toContain(
+      "  ok    time zone Europe/Lisbon (this computer's; set HOSTELMATE_TIMEZONE if the hostel is in another)\n",
+    );
+    const set = await doctor({ ...live, HOSTELMATE_TIMEZONE: "asia/tokyo" });
+    expect(set.code).toBe(0);
+    expect(set.report).toContain("  ok    time zone Asia/Tokyo (HOSTELMATE_TIMEZONE)\n");
+    const wrong = await doctor({ ...live, HOSTELMATE_TIMEZONE: "Tokyo" });
+    expect(wrong.code).toBe(1);
+    expect(wrong.report).toContain(
+      "  skip  time zone: not chosen, because HOSTELMATE_TIMEZONE has a problem (above)\n",
+    );
   });
 
   it("says the key was rejected and how to fix it", async () => {

@@ -20,8 +20,9 @@ export interface Running {
   exit: Promise<number | null>;
 }
 
+/** The built server; its zone is UTC (TZ) unless a test sets another, so that times print alike on every machine. */
 export function run(args: string[], env: Record<string, string>): Running {
-  return runCommand(process.execPath, [ENTRY, ...args], { PATH: process.env.PATH ?? "", ...env });
+  return runCommand(process.execPath, [ENTRY, ...args], { PATH: process.env.PATH ?? "", TZ: "UTC", ...env });
 }
 
 /** Any command that should serve MCP over stdio — an installed bin, `npx`, a bundle's mcp_config. */

@@ -1,10 +1,14 @@
 // Times in the hostel's own clock: every time the model sees (lists, transcripts, search quotes, the
 // prompt, resources, completions) is printed in the property's zone, and each header names it once.
 // A guest's "tonight" or "23:40" then means what the model thinks it means.
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedYear, shortTime, timesNote } from "../src/format/time.js";
 import type { SeedThread } from "../src/sandbox/seed-types.js";
-import { type Harness, startHarness, textOf } from "./helpers.js";
+import type { Sandbox } from "../src/sandbox/server.js";
+import { startSandbox } from "../src/sandbox/server.js";
+import { type Harness, startHarness, TEST_API_KEY, textOf } from "./helpers.js";
+import { ENTRY, initialize, run, textOfResult } from "./stdio-process.js";
 
 // The sample inbox pinned to a Saturday in 2025, so that its days are the issue's: on 2025-11-20 in
 // Tokyo (2025-11-19 15:00 → 2025-11-20 14:59 UTC) five threads had their last message, two of them
@@ -207,5 +211,51 @@ describe("printing a time in a zone", () => {
       "times America/St_Johns (UTC-3:30) 2026",
     );
     expect(timesNote("Europe/Lisbon", [null, "junk"], undefined)).toBe("times Europe/Lisbon");
+  });
+});
+
+describe("the zone over real stdio", () => {
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build first (npm test does).`);
+    sandbox = await startSandbox({ apiKey: TEST_API_KEY, anchor: ANCHOR });
+  });
+  afterAll(() => sandbox.close());
+
+  const live = () => ({ HOSTELMATE_API_KEY: TEST_API_KEY, HOSTELMATE_API_URL: sandbox.url });
+  const listOf20th = { name: "list_conversations", arguments: { since: "2025-11-20", until: "2025-11-20" } };
+
+  it("prints in this computer's zone when HOSTELMATE_TIMEZONE is not set", async () => {
+    const server = run([], { ...live(), TZ: "Asia/Tokyo" });
+    await initialize(server);
+    const text = textOfResult(await server.request("tools/call", listOf20th));
+    expect(text.split("\n")[0]).toContain("· times Asia/Tokyo (UTC+9) 2025 ·");
+    expect(threadLines(text)).toHaveLength(5);
+    for (const line of threadLines(text)) expect(line).toMatch(/ 11-20 \d\d:\d\d /);
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+  });
+
+  it("prints in HOSTELMATE_TIMEZONE when it is set, whatever this computer's zone", async () => {
+    const server = run([], { ...live(), TZ: "Asia/Tokyo", HOSTELMATE_TIMEZONE: "america/new_york" });
+    await initialize(server);
+    const text = textOfResult(await server.request("tools/call", listOf20th));
+    expect(text.split("\n")[0]).toContain("2025-11-20 23:59 America/New_York");
+    expect(text.split("\n")[0]).toContain("· times America/New_York (UTC-5) 2025 ·");
+    for (const line of threadLines(text)) expect(line).toMatch(/ 11-20 \d\d:\d\d /);
+    server.child.stdin.end();
+    expect(await server.exit).toBe(0);
+  });
+
+  it("doctor says which zone is in force and why", async () => {
+    const machine = run(["doctor"], { ...live(), TZ: "Europe/Lisbon" });
+    expect(await machine.exit).toBe(0);
+    expect(machine.stdoutLines).toContain(
+      "  ok    time zone Europe/Lisbon (this computer's; set HOSTELMATE_TIMEZONE if the hostel is in another)",
+    );
+    const set = run(["doctor"], { ...live(), TZ: "Europe/Lisbon", HOSTELMATE_TIMEZONE: "Asia/Tokyo" });
+    expect(await set.exit).toBe(0);
+    expect(set.stdoutLines).toContain("  ok    time zone Asia/Tokyo (HOSTELMATE_TIMEZONE)");
   });
 });
