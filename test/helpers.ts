@@ -8,6 +8,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
+import { DEFAULT_TIMEOUT_MS } from "../src/config.js";
 import { createLogger, type LogLevel } from "../src/log.js";
 import type { NotesSource } from "../src/notes.js";
 import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
@@ -48,7 +49,9 @@ export async function startHarness(
   const api = createClient({
     apiUrl: options.apiUrl ?? sandbox.url,
     apiKey: TEST_API_KEY,
-    timeoutMs: options.timeoutMs ?? 2_000,
+    // The server's own 10 s per attempt: a loopback request on a busy 2-core machine took over 2 s,
+    // and the retry that followed counted as a request in tests that count them.
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retryLimit: options.retryLimit ?? 2,
     logger,
     cacheTtlMs: options.cacheTtlMs ?? 0,
