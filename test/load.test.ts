@@ -73,7 +73,7 @@ beforeAll(async () => {
   loneDistinct = new Set(
     reference.sandbox.requests.map((request) => requestKey(request.path, new URLSearchParams(request.query))),
   ).size;
-});
+}, 120_000);
 afterAll(() => reference.close());
 
 describe("load", () => {
@@ -104,7 +104,8 @@ describe("load", () => {
     } finally {
       await harness.close();
     }
-  });
+    // On a busy 2-core machine this took over 20 s (the default); the limit only catches a hang.
+  }, 120_000);
 
   it("answers 200 concurrent calls over real stdio with each distinct upstream request asked once, stdout JSON-RPC only", async () => {
     const sandbox = await startSandbox({ apiKey: TEST_API_KEY });
@@ -133,5 +134,5 @@ describe("load", () => {
       server.child.kill();
       await sandbox.close();
     }
-  });
+  }, 120_000);
 });
