@@ -13,6 +13,7 @@ import {
   withQuery,
 } from "../src/api/client.js";
 import { ConversationPage } from "../src/api/schemas.js";
+import { DEFAULT_TIMEOUT_MS } from "../src/config.js";
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
@@ -29,7 +30,9 @@ function clientFor(
   return createClient({
     apiUrl: url,
     apiKey: TEST_API_KEY,
-    timeoutMs: 2_000,
+    // No loopback answer on a busy machine takes this long; a timed-out attempt's retry would change
+    // the request counts these tests check.
+    timeoutMs: DEFAULT_TIMEOUT_MS,
     logger: createLogger("debug", (line) => log.push(line)),
     ...overrides,
   });

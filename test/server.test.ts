@@ -23,7 +23,8 @@ beforeEach(() => {
   harness.log.length = 0;
 });
 
-async function waitFor(condition: () => boolean, ms = 2_000): Promise<void> {
+// Long enough that no busy machine reaches it: it only stops a test whose condition never comes.
+async function waitFor(condition: () => boolean, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > until) throw new Error("condition not met in time");
