@@ -10,3 +10,13 @@ const WHOLE_UUID = new RegExp(`^${UUID_SOURCE}$`, "i");
 export function isUuid(text: string): boolean {
   return WHOLE_UUID.test(text);
 }
+
+/**
+ * An id as pasted: spaces around it, one pair of braces ({…}, as Windows tools print GUIDs) and
+ * upper case are not part of it. Anything else is left for the id's check to refuse.
+ */
+export function cleanId(text: string): string {
+  const trimmed = text.trim();
+  const unbraced = trimmed.startsWith("{") && trimmed.endsWith("}") ? trimmed.slice(1, -1).trim() : trimmed;
+  return unbraced.toLowerCase();
+}

@@ -1,11 +1,13 @@
 // Filters the API does not have, applied to the threads the server reads. Dates apply to a thread's
 // last activity: its newest message, or its creation when it has none.
-import type { Conversation } from "../api/schemas.js";
+import { CHANNELS, type Conversation } from "../api/schemas.js";
 import { isArchived, previewSignals, type ReplySignals } from "../format/signals.js";
 import { parseApiTime } from "../format/time.js";
 import { type DateRange, resolveDateRange } from "./dates.js";
 
 export interface ThreadFilters {
+  /** A channel Hostel Mate's channel parameter refuses (one the API sent, e.g. VRBO): matched here. */
+  channel?: string | undefined;
   status?: string | undefined;
   unreadOnly?: boolean | undefined;
   needsReply?: boolean | undefined;
@@ -13,7 +15,13 @@ export interface ThreadFilters {
 }
 
 export function hasFilters(filters: ThreadFilters): boolean {
-  return Boolean(filters.status || filters.unreadOnly || filters.needsReply !== undefined || filters.range);
+  return Boolean(
+    filters.channel ||
+      filters.status ||
+      filters.unreadOnly ||
+      filters.needsReply !== undefined ||
+      filters.range,
+  );
 }
 
 export function lastActivity(thread: Conversation): string | null {
@@ -55,6 +63,7 @@ export type LeftOut = "closing" | "archived";
 
 /** true when the thread passes the filters; otherwise why needs_reply=true left it out, or false. */
 export function filterThread(thread: Conversation, filters: ThreadFilters): true | LeftOut | false {
+  if (filters.channel && thread.channel?.toUpperCase() !== filters.channel) return false;
   if (filters.status && thread.status !== filters.status) return false;
   if (filters.unreadOnly && !isUnread(thread)) return false;
   if (filters.range) {
@@ -100,6 +109,10 @@ export function waitingOrder(archivedToo: boolean): (a: Conversation, b: Convers
 /** The filters in words, for the result's header. */
 export function describeFilters(filters: ThreadFilters): string[] {
   const words: string[] = [];
+  if (filters.channel)
+    words.push(
+      `channel ${filters.channel} (filtered by this server: Hostel Mate takes only ${CHANNELS.join(", ")})`,
+    );
   if (filters.status) words.push(filters.status);
   if (filters.unreadOnly) words.push("unread");
   if (filters.needsReply === true) words.push("needing a reply (or with an automatic message last)");
@@ -108,8 +121,19 @@ export function describeFilters(filters: ThreadFilters): string[] {
   return words;
 }
 
+/** Whether Hostel Mate's channel parameter takes this channel (upper case); another is filtered here. */
+export function isApiChannel(channel: string): boolean {
+  return (CHANNELS as readonly string[]).includes(channel);
+}
+
+/** The channel to send to Hostel Mate: the filter's when the API takes it, otherwise none. */
+export function apiChannel(channel: string | undefined): string | undefined {
+  return channel !== undefined && isApiChannel(channel) ? channel : undefined;
+}
+
 /** The filter arguments of list_conversations and search_conversations, as the tools receive them. */
 export interface FilterArguments {
+  channel?: string | undefined;
   status?: string | undefined;
   unread_only?: boolean | undefined;
   needs_reply?: boolean | undefined;
@@ -123,6 +147,7 @@ export async function readFilters(
   timeZone: string,
 ): Promise<ThreadFilters> {
   return {
+    channel: args.channel === undefined || isApiChannel(args.channel) ? undefined : args.channel,
     status: args.status,
     unreadOnly: args.unread_only,
     needsReply: args.needs_reply,

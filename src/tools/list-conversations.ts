@@ -1,5 +1,5 @@
 import { nextCall } from "../format/text.js";
-import { readFilters } from "../search/filters.js";
+import { apiChannel, readFilters } from "../search/filters.js";
 import { ThreadListShape } from "./outputs.js";
 import {
   BookingId,
@@ -67,7 +67,8 @@ export default defineTool({
       until,
     };
     return threadPage(
-      { limit, offset, booking_id, channel, search },
+      // A channel Hostel Mate does not take is filtered here, over the threads read.
+      { limit, offset, booking_id, channel: apiChannel(channel), search },
       filters,
       {
         label: "Conversations",

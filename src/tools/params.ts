@@ -3,6 +3,7 @@
 // be right (zod's own "expected number, received string" says neither).
 import { z } from "zod";
 import { CHANNELS } from "../api/schemas.js";
+import { cleanId } from "../ids.js";
 
 function kindOf(input: unknown): string {
   if (input === null) return "null";
@@ -44,17 +45,43 @@ export function accepts(name: string, allowed: string) {
 
 const EXAMPLE_ID = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
 
-export const ThreadId = z
-  .guid(accepts("thread_id", `a conversation id like ${EXAMPLE_ID} (from list_conversations)`))
-  .describe("The conversation (thread) id, as shown first on each line of list_conversations.");
+/**
+ * An id as a person or model may paste it: upper case, with spaces around it or in one pair of
+ * braces ({…}, as Windows tools print GUIDs) is the same id. Published as plain text, so that a
+ * client checking the schema does not refuse what the server accepts.
+ */
+function idParam(name: string, allowed: string) {
+  const error = accepts(name, allowed);
+  return z.string(error).transform(cleanId).pipe(z.guid(error));
+}
 
-export const BookingId = z
-  .guid(accepts("booking_id", "a booking id like e7b7f6bb-6c0c-4e2c-9b3e-9c6f2a1c0a77"))
-  .describe("Only threads of this booking (the booking's UUID).");
+export const ThreadId = idParam(
+  "thread_id",
+  `a conversation id like ${EXAMPLE_ID} (from list_conversations)`,
+).describe("The conversation (thread) id, as shown first on each line of list_conversations.");
+
+export const BookingId = idParam(
+  "booking_id",
+  "a booking id like e7b7f6bb-6c0c-4e2c-9b3e-9c6f2a1c0a77",
+).describe("Only threads of this booking (the booking's UUID).");
+
+/** A channel name: any case; an unknown one (VRBO, as a thread line may show it) is filtered by this server. */
+const CHANNEL_NAME = /^[A-Z0-9_]{1,30}$/;
 
 export const ChannelFilter = z
-  .enum(CHANNELS, accepts("channel", `one of ${CHANNELS.join(", ")}`))
-  .describe("Only threads from this channel: EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD or WHATSAPP.");
+  .string(accepts("channel", `one of ${CHANNELS.join(", ")}, or another channel a thread line shows`))
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        CHANNEL_NAME,
+        accepts("channel", `one of ${CHANNELS.join(", ")}, or another channel name of letters, digits and _`),
+      ),
+  )
+  .describe(
+    `Only threads from this channel, in any case: ${CHANNELS.join(", ")}. Another channel that a thread line shows (e.g. VRBO) works too: this server then filters the threads it reads.`,
+  );
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -116,10 +143,13 @@ export const STATUSES = ["OPEN", "ARCHIVED"] as const;
 
 /** Filters the API lacks, applied by this server to the threads it reads. */
 export const FilterFields = {
+  // Published as text: the model may write the status as the text prints it or in lower case.
   status: z
-    .enum(STATUSES, accepts("status", `one of ${STATUSES.join(", ")}`))
+    .string(accepts("status", `one of ${STATUSES.join(", ")}`))
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(z.enum(STATUSES, accepts("status", `one of ${STATUSES.join(", ")}`)))
     .optional()
-    .describe("Only OPEN or only ARCHIVED threads."),
+    .describe("Only OPEN or only ARCHIVED threads (any case)."),
   unread_only: flag("unread_only").optional().describe("true: only threads with unread guest messages."),
   needs_reply: flag("needs_reply")
     .optional()

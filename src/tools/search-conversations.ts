@@ -1,7 +1,7 @@
 import { formatSearchResult } from "../format/search-result.js";
 import { toMessageRecord, toThreadSummary } from "../format/structured.js";
 import { nextCall } from "../format/text.js";
-import { describeFilters, readFilters } from "../search/filters.js";
+import { apiChannel, describeFilters, readFilters } from "../search/filters.js";
 import { MAX_UPSTREAM_REQUESTS, runSearch } from "../search/run-search.js";
 import { SearchResultShape } from "./outputs.js";
 import {
@@ -52,7 +52,7 @@ export default defineTool({
       client,
       {
         query,
-        channel,
+        channel: apiChannel(channel),
         booking_id,
         limit,
         offset,

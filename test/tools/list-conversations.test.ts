@@ -71,7 +71,7 @@ describe("list_conversations", () => {
     [{ limit: 101 }, /limit must be a whole number from 1 to 100, not 101 at limit/],
     [{ limit: 2.5 }, /whole number[\s\S]* at limit/],
     [{ offset: -1 }, /0 or more[\s\S]* at offset/],
-    [{ channel: "TELEGRAM" }, /EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD, WHATSAPP[\s\S]* at channel/],
+    [{ channel: "TELE GRAM" }, /EMAIL, BOOKING_COM, AIRBNB, HOSTELWORLD, WHATSAPP[\s\S]* at channel/],
     [{ booking_id: "12345" }, /booking id like[\s\S]* at booking_id/],
     [{ search: "   " }, /search must be 1–200 characters of text[\s\S]*; it was empty at search/],
     [{ search: "x".repeat(201) }, /1–200 characters[\s\S]*; it had 201 characters at search/],

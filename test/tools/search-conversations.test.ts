@@ -125,7 +125,7 @@ describe("search_conversations", () => {
     [{}, /query is required: 1–200 characters of text[\s\S]* at query/],
     [{ query: "" }, /query must be 1–200 characters of text[\s\S]* at query/],
     [{ query: "locker", limit: 51 }, /limit must be a whole number from 1 to 50[\s\S]* at limit/],
-    [{ query: "locker", channel: "email" }, /one of EMAIL[\s\S]* at channel/],
+    [{ query: "locker", channel: "e-mail" }, /one of EMAIL[\s\S]* at channel/],
     [{ query: "locker", snippets: 6 }, /snippets must be a whole number from 0 to 5[\s\S]* at snippets/],
     [{ query: "locker", status: "CLOSED" }, /one of OPEN, ARCHIVED[\s\S]* at status/],
     [{ query: "locker", needs_reply: "yes" }, /needs_reply must be true or false, not text at needs_reply/],
