@@ -18,10 +18,17 @@ function clipped(value: string | null, max: number): string | null {
   return line === "" ? null : clip(line, max);
 }
 
+/**
+ * A thread list row's twin. Nothing in it says again what another of its fields says: reply gives
+ * needs_reply, unread_count gives is_read, last_from reads the last message's direction and source,
+ * and the last message's time is the thread's activity (its creation matters only without one).
+ * Each is sent only when the field that would say it is missing.
+ */
 export function toThreadSummary(thread: Conversation) {
   const last = thread.last_message;
-  const signals = previewSignals(last, thread);
+  const { needs_reply: _saidByReply, ...signals } = previewSignals(last, thread);
   const texts = cleanedTextsOf(thread);
+  const readByLastFrom = signals.last_from !== null;
   return {
     id: thread.id,
     booking_id: thread.booking_id,
@@ -30,13 +37,13 @@ export function toThreadSummary(thread: Conversation) {
     subject: texts.subject === null ? null : clip(texts.subject, SUBJECT_CHARS),
     status: thread.status,
     unread_count: thread.unread_count,
-    is_read: thread.is_read,
-    created_at: thread.created_at,
+    is_read: thread.unread_count === null ? thread.is_read : null,
+    created_at: last?.created_at ? null : thread.created_at,
     ...signals,
     last_message: last
       ? {
-          direction: last.direction,
-          source: last.source,
+          direction: readByLastFrom ? null : last.direction,
+          source: readByLastFrom ? null : last.source,
           created_at: last.created_at,
           content: texts.preview,
         }

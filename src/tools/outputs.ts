@@ -36,6 +36,9 @@ const SignalsShape = {
     .describe("What the guest's closing said, when reply is closing."),
 };
 
+// A row says nothing twice: each field below that another one gives is sent only when that one is missing.
+const { needs_reply: _saidByReply, ...RowSignalsShape } = SignalsShape;
+
 export const ThreadSummary = z.object({
   id: z.string(),
   booking_id: text,
@@ -44,10 +47,24 @@ export const ThreadSummary = z.object({
   subject: text,
   status: text,
   unread_count: z.number().int().optional(),
-  is_read: z.boolean().optional(),
-  created_at: text,
-  ...SignalsShape,
-  last_message: z.object({ direction: text, source: text, created_at: text, content: text }).optional(),
+  is_read: z
+    .boolean()
+    .optional()
+    .describe("Whether the guest's messages are read; only when unread_count is absent."),
+  created_at: text.describe(
+    "When the thread began; only when it has no last message, whose time is its activity.",
+  ),
+  ...RowSignalsShape,
+  last_message: z
+    .object({
+      direction: text.describe("INBOUND or OUTBOUND; only when last_from is absent."),
+      source: text.describe(
+        "Who sent it, as Hostel Mate says (GUEST, STAFF, AUTOMATED…); only when last_from is absent.",
+      ),
+      created_at: text,
+      content: text,
+    })
+    .optional(),
 });
 
 export const ThreadListShape = {
