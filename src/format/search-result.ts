@@ -16,12 +16,21 @@ export interface SearchView {
   /** The filters in words, e.g. `needing a reply`. */
   filters: string[];
   notes: string[];
+  /** The filters not given, that could narrow the search, e.g. `channel`. */
+  narrowBy: string[];
+  /** For a filtered search that found nothing: where the inbox's data ends. */
+  dataEnds?: string | undefined;
   /** The exact call for the results from an offset on. */
   more: (nextOffset: number) => string;
   /** The exact list_conversations call that reads a word's threads from an offset on, with the filters. */
   continueWord: (needle: string, offset: number) => string;
   /** The size of the structured twin for the first `shown` threads of the page. */
   structuredChars?: (shown: number) => number;
+}
+
+/** "a, b or c". */
+function orList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? "");
 }
 
 function listOf(needles: readonly string[]): string {
@@ -93,26 +102,43 @@ export function formatSearchResult(view: SearchView): ThreadList {
   notes.push(...overflowNotes(view), ...unquotedNotes(outcome));
   const end = Math.min(view.offset + view.limit, outcome.ranked.length);
   if (end < outcome.ranked.length) {
-    notes.push(
-      'narrow: add words, put an exact phrase in "quotes", or filter by channel, status, needs_reply or since.',
-    );
+    const by = view.narrowBy.length ? `, or filter by ${orList(view.narrowBy)}` : "";
+    notes.push(`narrow: add words${by.length ? ", " : " or "}put an exact phrase in "quotes"${by}.`);
   }
+  // The last message quoted under its thread is not previewed again on the thread's line.
+  const lastQuoted = page.map((entry) => {
+    const last = entry.thread.last_message;
+    return (
+      last !== null &&
+      entry.snippets.some(({ message }) =>
+        last.id && message.id
+          ? message.id === last.id
+          : message.created_at === last.created_at && message.content === last.content,
+      )
+    );
+  });
+  const legend = (shown: number) =>
+    page.slice(0, shown).some((entry) => entry.snippets.length > 0)
+      ? " · ▸ matching message, · the message before or after"
+      : "";
 
   return formatThreadList({
     threads: page.map((entry) => entry.thread),
     now: view.now,
     timeZone: view.timeZone,
     heading: (shown) =>
-      `Search ${JSON.stringify(view.query)} · ${how.join(" · ")} · ${matched} · showing ${view.offset + 1}-${view.offset + shown} · ▸ matching message, · the message before or after`,
+      `Search ${JSON.stringify(view.query)} · ${how.join(" · ")} · ${matched} · showing ${view.offset + 1}-${view.offset + shown}${legend(shown)}`,
     empty: [
       `Search ${JSON.stringify(view.query)}: no threads matched${view.offset > 0 ? ` from offset ${view.offset}` : ""}. ${how.join(" · ")}${outcome.found > 0 ? ` (${outcome.found} matched before filters)` : ""}.`,
       ...notes,
+      ...(view.dataEnds ? [view.dataEnds] : []),
       // A thread id, which list_conversations shows first, given here instead of to get_messages.
       isUuid(view.query.trim())
         ? `That looks like a thread id: read the thread with get_messages thread_id="${view.query.trim()}".`
         : "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     ].join("\n"),
     // A quoted message can be from a year before its thread's last one: the heading's year covers both.
+    lastQuotedBelow: (index) => lastQuoted[index] ?? false,
     detailTimes: page.flatMap((entry) => entry.snippets.map((line) => line.message.created_at)),
     details: (_thread, index, year) => {
       const entry = page[index];

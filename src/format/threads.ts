@@ -26,6 +26,8 @@ export interface ThreadListView {
   empty: string;
   /** Lines under a thread's line, e.g. the messages that matched a search, with times in `knownYear`'s form. */
   details?: (thread: Conversation, index: number, knownYear: number | undefined) => string[];
+  /** Whether the details quote the thread's last message: its line then leaves out the preview. */
+  lastQuotedBelow?: (index: number) => boolean;
   /** The times the details print: the heading names a year only when these share it with the threads. */
   detailTimes?: readonly (string | null)[];
   /** Lines after the threads, e.g. what a cut scan left unread. */
@@ -126,6 +128,7 @@ export function formatThreadLine(
   knownYear?: number,
   sameBooking: readonly Conversation[] = [],
   timeZone = "UTC",
+  quotedBelow = false,
 ): string {
   const texts = cleanedTextsOf(thread);
   const parts = [
@@ -147,8 +150,7 @@ export function formatThreadLine(
   const who = signals.last_from ? speakerLabel(signals) : apiField(last.direction ?? "unknown").toLowerCase();
   const age = relativeTime(last.created_at, now);
   const when = `${shortTime(last.created_at, timeZone, knownYear)}${age ? ` (${age})` : ""}`;
-  const preview = quotedOf(texts.preview ?? "");
-  parts.push(`${who} ${when} ${preview}`);
+  parts.push(quotedBelow ? `${who} ${when}` : `${who} ${when} ${quotedOf(texts.preview ?? "")}`);
   return parts.join("|");
 }
 
@@ -165,7 +167,14 @@ export function formatThreadList(view: ThreadListView): ThreadList {
   const sameBooking = sameBookingOnPage(view.threads);
   const blocks = view.threads.map((thread, index) =>
     [
-      formatThreadLine(thread, view.now, year, sameBooking.get(thread), timeZone),
+      formatThreadLine(
+        thread,
+        view.now,
+        year,
+        sameBooking.get(thread),
+        timeZone,
+        view.lastQuotedBelow?.(index),
+      ),
       ...(view.details?.(thread, index, year) ?? []),
     ].join("\n"),
   );

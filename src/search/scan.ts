@@ -2,7 +2,7 @@
 // budget of threads read. It stops as soon as it has enough.
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { filterThread, type LeftOut, type ThreadFilters } from "./filters.js";
+import { filterThread, type LeftOut, lastActivityAt, type ThreadFilters } from "./filters.js";
 
 export const SCAN_BUDGET = 500;
 const PAGE_SIZE = 100;
@@ -22,6 +22,8 @@ export interface ScanResult {
   budgetCut: boolean;
   /** Threads read that needs_reply=true left out although every other filter let them through, by why. */
   leftOut: Record<LeftOut, number>;
+  /** The newest last activity among the threads read, in ms since the epoch; NaN when none is readable. */
+  newest: number;
 }
 
 export async function scanThreads(
@@ -43,6 +45,7 @@ export async function scanThreads(
   let total: number | null = null;
   let exhausted = false;
   const leftOut: Record<LeftOut, number> = { closing: 0, archived: 0 };
+  let newest = Number.NaN;
   while (matches.length < options.want && offset - options.startOffset < budget) {
     const limit = Math.min(PAGE_SIZE, budget - (offset - options.startOffset));
     const page = await client.listConversations({ ...query, limit, offset }, call);
@@ -50,6 +53,8 @@ export async function scanThreads(
     let used = 0;
     for (const thread of page.results) {
       used += 1;
+      const at = lastActivityAt(thread);
+      if (at > newest || (Number.isNaN(newest) && !Number.isNaN(at))) newest = at;
       const verdict = filterThread(thread, filters);
       if (verdict === true) {
         matches.push(thread);
@@ -74,5 +79,6 @@ export async function scanThreads(
     exhausted,
     budgetCut: !exhausted && matches.length < options.want,
     leftOut,
+    newest,
   };
 }

@@ -1,7 +1,8 @@
 import { formatSearchResult } from "../format/search-result.js";
 import { toMessageRecord, toThreadSummary } from "../format/structured.js";
 import { nextCall } from "../format/text.js";
-import { apiChannel, describeFilters, readFilters } from "../search/filters.js";
+import { apiChannel, describeFilters, hasFilters, readFilters } from "../search/filters.js";
+import { newestActivityNote } from "../search/newest-activity.js";
 import { MAX_UPSTREAM_REQUESTS, runSearch } from "../search/run-search.js";
 import { SearchResultShape } from "./outputs.js";
 import {
@@ -64,6 +65,11 @@ export default defineTool({
     );
     const { status, unread_only, needs_reply, since, until } = args;
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };
+    // Nothing found with filters: one request more, if the budget has room, says where the data ends.
+    const dataEnds =
+      outcome.ranked.length === 0 && hasFilters(filters) && outcome.requests < MAX_UPSTREAM_REQUESTS
+        ? await newestActivityNote(client, undefined, now, timeZone, { signal })
+        : undefined;
     const page = outcome.ranked.slice(offset, offset + limit).map((entry) => ({
       ...toThreadSummary(entry.thread),
       matched: entry.matched,
@@ -94,6 +100,10 @@ export default defineTool({
       timeZone,
       filters: describeFilters(filters),
       notes: filters.range?.notes ?? [],
+      narrowBy: (["channel", "status", "needs_reply", "since"] as const).filter(
+        (name) => args[name] === undefined,
+      ),
+      dataEnds,
       more: (next) =>
         nextCall("more", "search_conversations", {
           query,

@@ -6,6 +6,7 @@ import { toThreadSummary } from "../format/structured.js";
 import { plural } from "../format/text.js";
 import { formatThreadList } from "../format/threads.js";
 import { describeFilters, hasFilters, type ThreadFilters, waitingOrder } from "../search/filters.js";
+import { newestActivityNote } from "../search/newest-activity.js";
 import { SCAN_BUDGET, type ScanResult, scanThreads } from "../search/scan.js";
 import type { ToolContext } from "./tool.js";
 
@@ -48,6 +49,20 @@ function leftOutNotes(scan: ScanResult, filters: ThreadFilters, view: ThreadPage
     );
   }
   return notes;
+}
+
+/**
+ * For a filtered page with nothing in it: where the inbox's data ends. A scan that read the top of
+ * the whole inbox already knows; otherwise one request asks.
+ */
+function whereDataEnds(
+  query: ListConversationsQuery,
+  scan: ScanResult,
+  { client, signal, clock, timeZone }: ToolContext,
+): Promise<string | undefined> {
+  const wholeInbox = !query.channel && !query.booking_id && !query.search;
+  const readTop = wholeInbox && scan.startOffset === 0 && scan.nextOffset > 0;
+  return newestActivityNote(client, readTop ? scan.newest : undefined, clock(), timeZone, { signal });
 }
 
 /** Where in the API's list a scan read: "threads 1-240 of 300". */
@@ -99,8 +114,9 @@ async function filteredPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  { client, signal, clock, timeZone, progress }: ToolContext,
+  context: ToolContext,
 ) {
+  const { client, signal, clock, timeZone, progress } = context;
   const { limit, offset, ...apiFilters } = query;
   const scan = await scanThreads(
     client,
@@ -142,6 +158,8 @@ async function filteredPage(
     empty: [
       `${what}: none in ${scan.nextOffset > scan.startOffset ? read : "the list"}.`,
       ...notes,
+      // A scan cut by its budget did not reach the end: the call that reads on says more.
+      scan.matches.length === 0 && !scan.budgetCut ? await whereDataEnds(query, scan, context) : undefined,
       ...(scan.budgetCut ? [view.more(scan.nextOffset)] : [view.emptyHint ?? ""]),
     ]
       .filter(Boolean)
@@ -167,8 +185,9 @@ async function waitingPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  { client, signal, clock, progress }: ToolContext,
+  context: ToolContext,
 ) {
+  const { client, signal, clock, timeZone, progress } = context;
   const { limit, offset, ...apiFilters } = query;
   const scan = await scanThreads(
     client,
@@ -206,10 +225,12 @@ async function waitingPage(
   const list = formatThreadList({
     threads: page,
     now: clock(),
+    timeZone,
     heading: (shown) => `${what}: ${matchCount(scan)}; showing ${offset + 1}-${offset + shown}`,
     empty: [
       `${what}: ${sorted.length === 0 ? `none of the ${plural(scan.nextOffset, "thread")} read match` : `nothing at offset ${offset} of the ${sorted.length} that match`}.`,
       ...notes,
+      sorted.length === 0 && hasFilters(filters) ? await whereDataEnds(query, scan, context) : undefined,
       sorted.length === 0 ? (view.emptyHint ?? "") : "",
     ]
       .filter(Boolean)
