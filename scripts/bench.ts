@@ -24,6 +24,8 @@ const ENTRY = "dist/index.js";
 const BUDGETS = {
   pageRatio: 0.35,
   transcriptRatio: 0.55,
+  /** structuredContent against the text of the same page: the twin repeats the page, not more than once over. */
+  structuredRatio: 2.0,
   /** A tool call's time against the same call through the minimal SDK server, measured alongside. */
   overheadRatio: 2,
   coldStartMs: 100,
@@ -360,6 +362,25 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
       `conversations?limit=20&offset=${offset}`,
       BUDGETS.pageRatio,
     );
+  }
+  {
+    harness.sandbox.reset();
+    const page = await harness.call("list_conversations", { limit: 20 });
+    const text = textOf(page);
+    const twin = JSON.stringify(page.structuredContent);
+    const ratio = twin.length / text.length;
+    rows.push({
+      section: 1,
+      measure: "20-thread page: structuredContent against its text",
+      ours: `structured JSON ${n(twin.length)} chars · ${n(countTokens(twin))} tokens`,
+      reference: `text ${n(text.length)} chars · ${n(countTokens(text))} tokens`,
+      result: `${ratio.toFixed(3)} · ${(countTokens(twin) / countTokens(text)).toFixed(3)}`,
+      budget: budgetCell(
+        ratio < BUDGETS.structuredRatio,
+        `chars < ${BUDGETS.structuredRatio}`,
+        "structured twin of a 20-thread page",
+      ),
+    });
   }
   await economy(
     "50-message transcript (long emails)",
