@@ -25,7 +25,8 @@ describe("npm run demo", () => {
       "Drafting a reply",
       "Next",
     ]);
-    expect(output).not.toContain("inputs");
+    // A tool definition's argument lines ("  · limit: How many…") are the mark of one.
+    expect(output).not.toMatch(/^ {2}· [a-z_]+( \(required\))?: /m);
     const next = output.slice(output.indexOf("━━ Next"));
     expect(next).toContain("npm run demo -- --tools prints them");
     expect(next).toContain("user management → API access");

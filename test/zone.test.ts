@@ -78,6 +78,17 @@ describe("times in Asia/Tokyo, through the server", () => {
     expect(lines.find((line) => line.startsWith(zoe))).toContain("|staff 11-20 02:00 (2d ago)");
   });
 
+  it("prints every page kind of the list in Tokyo time: plain, filtered, and longest wait first", async () => {
+    for (const args of [{ limit: 5 }, { needs_reply: true, limit: 5 }, { order: "waiting", limit: 5 }]) {
+      const text = textOf(await harness.call("list_conversations", args));
+      expect(text.split("\n")[0], JSON.stringify(args)).toContain("· times Asia/Tokyo (UTC+9)");
+      expect(text, JSON.stringify(args)).not.toContain("times UTC");
+    }
+    // Zoë's last message, 2025-11-19 17:00 UTC, is 11-20 02:00 in Tokyo on the waiting page too.
+    const waiting = textOf(await harness.call("list_conversations", { order: "waiting", limit: 100 }));
+    expect(threadLines(waiting).find((line) => line.startsWith(zoe))).toContain(" 11-20 02:00 ");
+  });
+
   it("prints a transcript's times and its reply signal in Tokyo time", async () => {
     const text = textOf(await harness.call("get_messages", { thread_id: zoe }));
     expect(text).toContain("Answered: staff wrote last (2025-11-20 02:00, 2d ago).");
