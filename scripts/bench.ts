@@ -316,23 +316,24 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
       })
     ).text();
   /**
-   * The tool's text against raw JSON: the API's answer for `rawPath`, or, without one, every answer
-   * the tool asked for (a search reads a list page and the threads it quotes from).
+   * The tool's text against raw JSON: the API's answers for `rawPath` (a path, or a choice among the
+   * paths the tool asked for), or, without one, every answer the tool asked for (a search reads a
+   * list page and the threads it quotes from).
    */
   const economy = async (
     what: string,
     tool: string,
     args: Record<string, unknown>,
-    rawPath?: string,
+    rawPath?: string | ((requested: string[]) => string[]),
     budget?: number,
   ) => {
     harness.sandbox.reset();
     const text = textOf(await harness.call(tool, args));
-    const paths = rawPath
-      ? [rawPath]
-      : harness.sandbox.requests.map(
-          (request) => `${request.path.replace("/api/v1/client/", "")}?${new URLSearchParams(request.query)}`,
-        );
+    const requested = harness.sandbox.requests.map(
+      (request) => `${request.path.replace("/api/v1/client/", "")}?${new URLSearchParams(request.query)}`,
+    );
+    const paths =
+      typeof rawPath === "string" ? [rawPath] : rawPath ? rawPath(requested) : requested;
     const json = (await Promise.all(paths.map(raw))).join("");
     const ratio = text.length / json.length;
     const responses = paths.length === 1 ? "" : ` (${paths.length} responses)`;
@@ -383,11 +384,15 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
     });
   }
   await economy(
-    "50-message transcript (long emails)",
+    "50-message transcript (long emails), with its listing",
     "get_messages",
     { thread_id: longest.id, limit: 50 },
-    // Without an offset the tool shows the newest 50: compare with the API's page of those.
-    `conversations/${longest.id}/messages?limit=50&offset=${longest.messages.length - 50}`,
+    // Without an offset the tool shows the newest 50: compare with the API's page of those, and with
+    // the thread's listing, which the header's subject, status and same-booking threads come from.
+    (requested) => [
+      `conversations/${longest.id}/messages?limit=50&offset=${longest.messages.length - 50}`,
+      ...requested.filter((path) => path.startsWith("conversations?")),
+    ],
     BUDGETS.transcriptRatio,
   );
   await economy(

@@ -100,7 +100,7 @@ describe("draft_guest_reply", () => {
     expect(whatsapp).toContain("This is a WhatsApp chat: keep it short");
     const archived = await promptText(harness, { thread_id: byChannel("BOOKING_COM", "ARCHIVED") });
     expect(archived).toContain("This is a Booking.com message thread");
-    expect(archived).toContain("This thread is archived in Hostel Mate.");
+    expect(archived).toContain("This thread is archived in Hostel Mate: staff closed it.");
     expect(archived).toMatch(/\nThread [^\n]+\|BOOKING_COM\|ARCHIVED\|/);
   });
 

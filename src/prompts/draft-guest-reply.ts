@@ -130,7 +130,10 @@ export default definePrompt((context) => ({
 /** What the draft should know before it starts: a reply may not be needed at all. */
 function situation(signals: ReplySignals, archived: boolean): string[] {
   const notes: string[] = [];
-  if (archived) notes.push("This thread is archived in Hostel Mate.");
+  if (archived)
+    notes.push(
+      "This thread is archived in Hostel Mate: staff closed it. Answer only what the guest asked after that and is still open; if nothing is, say so instead of drafting.",
+    );
   if (signals.reply === "closing") {
     notes.push(
       `The guest's last message only closes the conversation (${signals.closing ?? "ok"}): a reply is probably not needed. If staff still want one, keep it to one or two friendly lines and ask nothing new.`,
