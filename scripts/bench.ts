@@ -332,8 +332,7 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
     const requested = harness.sandbox.requests.map(
       (request) => `${request.path.replace("/api/v1/client/", "")}?${new URLSearchParams(request.query)}`,
     );
-    const paths =
-      typeof rawPath === "string" ? [rawPath] : rawPath ? rawPath(requested) : requested;
+    const paths = typeof rawPath === "string" ? [rawPath] : rawPath ? rawPath(requested) : requested;
     const json = (await Promise.all(paths.map(raw))).join("");
     const ratio = text.length / json.length;
     const responses = paths.length === 1 ? "" : ` (${paths.length} responses)`;
