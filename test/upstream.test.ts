@@ -18,15 +18,16 @@ const TIMED_OUT = /did not answer in time|did not finish answering/;
 
 describe("a burst over the rate limit", () => {
   it("leaves no backlog: later calls are served or told when to come back, never a timeout for a request never sent", async () => {
-    // The defaults (120 a minute, a 30 s budget, attempts of 10 s) scaled to 10 a window of 3 s, a 2 s
-    // budget and attempts of 1 s: a call may wait 1 s for its turn, so every call over the limit
-    // would wait longer than its budget allows.
+    // The defaults (120 a minute, a 30 s budget, attempts of 10 s) with the minute scaled to a window
+    // of 3 s for 10 requests: a call may wait 2 s for its turn (its budget less one attempt), so every
+    // call over the limit would wait longer than its budget allows. Attempts keep their 10 s: on a
+    // busy CI core a request that was sent can take over a second, and that is a real timeout.
     const windowMs = 3_000;
     harness = await startHarness({
       rateLimitPerMinute: 10,
       rateLimitIntervalMs: windowMs,
-      callBudgetMs: 2_000,
-      timeoutMs: 1_000,
+      callBudgetMs: 12_000,
+      timeoutMs: 10_000,
     });
     const active = harness;
     const burst = await Promise.all(
@@ -56,14 +57,15 @@ describe("a burst over the rate limit", () => {
     // The calls after the burst's window are served: a limiter that kept the abandoned calls' turns
     // would still be busy with them for a minute.
     expect(answers.slice(6).filter((answer) => !answer.isError).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it("says Hostel Mate is rate limiting, not that it timed out, when 429s meet a full queue", async () => {
     harness = await startHarness({
       rateLimitPerMinute: 2,
       rateLimitIntervalMs: 3_000,
-      callBudgetMs: 2_500,
-      timeoutMs: 1_000,
+      // A turn may come at most 1.5 s late (the budget less one attempt); the window is 3 s.
+      callBudgetMs: 11_500,
+      timeoutMs: 10_000,
       retryLimit: 2,
     });
     harness.sandbox.faults.failures.push({ status: 429, times: Infinity, retryAfter: "0" });
