@@ -16,7 +16,7 @@ import { cpus, tmpdir, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { build } from "esbuild";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { type Sandbox, startSandbox } from "../test/sandbox/server.js";
 
 const API_KEY = "hm_live_BENCH_SECRET_abcd1234";
 

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toThreadSummary } from "../src/format/structured.js";
 import { formatThreadList } from "../src/format/threads.js";
 import { formatTranscript, MAX_RESULT_CHARS } from "../src/format/transcript.js";
-import { noFaults } from "../src/sandbox/faults.js";
 import type { SeedMessage, SeedThread } from "../src/sandbox/seed-types.js";
 import { conversation, message, NOW, THREAD_ID, window } from "./fixtures.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
+import { noFaults } from "./sandbox/faults.js";
 
 // Twice log2 of the page, and a few more for the guesses and the final render.
 const boundFor = (items: number) => 2 * Math.ceil(Math.log2(items)) + 6;

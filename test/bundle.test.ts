@@ -7,10 +7,10 @@ import { join, relative, sep } from "node:path";
 import { getMcpConfigForManifest, MANIFEST_SCHEMAS, unpackExtension } from "@anthropic-ai/mcpb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle } from "../scripts/bundle.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { tools } from "../src/tools/index.js";
 import { VERSION } from "../src/version.js";
 import { TEST_API_KEY } from "./helpers.js";
+import { type Sandbox, startSandbox } from "./sandbox/server.js";
 import { initialize, runCommand, textOfResult } from "./stdio-process.js";
 
 type Manifest = Parameters<typeof getMcpConfigForManifest>[0]["manifest"];

@@ -16,8 +16,8 @@ import { ConversationPage } from "../src/api/schemas.js";
 import { DEFAULT_TIMEOUT_MS } from "../src/config.js";
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { closedPort, TEST_API_KEY } from "./helpers.js";
+import { type Sandbox, startSandbox } from "./sandbox/server.js";
 
 let sandbox: Sandbox;
 let client: HostelMateClient;

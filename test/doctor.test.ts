@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/config.js";
 import { redactKey, runDoctor } from "../src/doctor.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { startSandbox as startDemoSandbox } from "../src/sandbox/server.js";
 import { TEST_API_KEY } from "./helpers.js";
+import { type Sandbox, startSandbox } from "./sandbox/server.js";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ async function doctor(env: Record<string, string>, argv: string[] = ["doctor"], 
     write: (text) => {
       report += text;
     },
-    startDemo: () => startSandbox(),
+    startDemo: () => startDemoSandbox(),
     machineZone: () => "Europe/Lisbon",
     ...(nodeVersion ? { nodeVersion } : {}),
   });

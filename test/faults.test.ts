@@ -2,9 +2,9 @@
 // sentence for a hostel manager, the process stays up, stdout stays JSON-RPC and the key appears
 // nowhere — not in results, not on stderr.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScriptedFailure } from "../src/sandbox/faults.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { closedPort, TEST_API_KEY } from "./helpers.js";
+import type { ScriptedFailure } from "./sandbox/faults.js";
+import { type Sandbox, startSandbox } from "./sandbox/server.js";
 import { initialize, type Running, run, textOfResult } from "./stdio-process.js";
 
 let sandbox: Sandbox;

@@ -11,8 +11,8 @@ import { createClient } from "../src/api/client.js";
 import { DEFAULT_TIMEOUT_MS } from "../src/config.js";
 import { createLogger, type LogLevel } from "../src/log.js";
 import type { NotesSource } from "../src/notes.js";
-import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/server.js";
 import { createServer } from "../src/server.js";
+import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox/server.js";
 
 export const TEST_API_KEY = "hm_live_TEST_SECRET_abcd1234";
 

@@ -4,9 +4,9 @@
 // it sends, and every tool, the prompt and its completion, and the resources are read through it.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noFaults } from "../src/sandbox/faults.js";
 import type { SeedThread } from "../src/sandbox/seed-types.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
+import { noFaults } from "./sandbox/faults.js";
 
 // Control characters but tab and newline, bidi controls and isolates, line and paragraph
 // separators, zero-width characters and the BOM.

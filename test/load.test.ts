@@ -5,8 +5,8 @@
 // (they live in the benchmark); memory growth is reported and bounded loosely. On a busy machine an
 // attempt can still time out and be retried: retries are counted apart from first requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RecordedRequest, startSandbox } from "../src/sandbox/server.js";
 import { type Harness, startHarness, TEST_API_KEY, textOf } from "./helpers.js";
+import { type RecordedRequest, startSandbox } from "./sandbox/server.js";
 import { initialize, rssMegabytes, run, textOfResult } from "./stdio-process.js";
 
 type Call = { name: string; arguments: Record<string, unknown> };

@@ -73,6 +73,16 @@ describe("the published package", () => {
     expect(paths).toContain("dist/index.js");
   });
 
+  it("ships the demo's honest fake API without the tests' fault switches or request recorder", async () => {
+    const dist = join(await unpack("test-only"), "package", "dist");
+    const files = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith(".js"));
+    const code = (await Promise.all(files.map((file) => readFile(join(dist, file), "utf8")))).join("\n");
+    expect(code).toContain("Invalid or missing API key");
+    // Names from test/sandbox/: a fault, its switch, and the recorder's counters.
+    for (const name of ["Scripted failure", "encodingBomb", "dropMidBody", "ignoreLimit", "peakInFlight"])
+      expect(code.includes(name), name).toBe(false);
+  });
+
   it("declares no runtime dependencies: the build contains them all", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as Record<string, unknown>;
     for (const field of ["dependencies", "optionalDependencies", "peerDependencies", "bundleDependencies"])

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { VERSION } from "../src/version.js";
 import { closedPort, TEST_API_KEY } from "./helpers.js";
+import { type Sandbox, startSandbox } from "./sandbox/server.js";
 import {
   ENTRY,
   initialize,

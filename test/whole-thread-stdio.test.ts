@@ -2,8 +2,8 @@
 // names the status, and the drafting prompt says what the channel implies.
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { TEST_API_KEY } from "./helpers.js";
+import { type Sandbox, startSandbox } from "./sandbox/server.js";
 import { ENTRY, initialize, run, textOfResult } from "./stdio-process.js";
 
 let sandbox: Sandbox;

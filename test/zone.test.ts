@@ -5,9 +5,9 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedYear, shortTime, timesNote } from "../src/format/time.js";
 import type { SeedThread } from "../src/sandbox/seed-types.js";
-import type { Sandbox } from "../src/sandbox/server.js";
-import { startSandbox } from "../src/sandbox/server.js";
 import { type Harness, startHarness, TEST_API_KEY, textOf } from "./helpers.js";
+import type { Sandbox } from "./sandbox/server.js";
+import { startSandbox } from "./sandbox/server.js";
 import { ENTRY, initialize, run, textOfResult } from "./stdio-process.js";
 
 // The sample inbox pinned to a Saturday in 2025, so that its days are the issue's: on 2025-11-20 in

@@ -1,21 +1,11 @@
 // A fake Hostel Mate API on loopback: the two client endpoints as the reference describes them,
-// seeded with a hostel's worth of conversations. Tests and --demo both run on it.
+// seeded with a hostel's worth of conversations. --demo runs on it, and so do the tests, which add
+// their faults and a request recorder through `handler` (test/sandbox/): none of that ships.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
+import type { AddressInfo } from "node:net";
 import { CHANNELS } from "../api/schemas.js";
 import { buildDataset, lastActivity, type SandboxThread, unreadCount } from "./dataset.js";
-import {
-  BOMB_PADDING_BYTES,
-  driftConversation,
-  driftMessage,
-  ENDLESS_BODY_STOP_BYTES,
-  type Faults,
-  hostileJson,
-  noFaults,
-  takeFailure,
-} from "./faults.js";
 import { seedThreads } from "./seed-threads.js";
 import type { SeedThread } from "./seed-types.js";
 
@@ -23,12 +13,40 @@ export const SANDBOX_API_KEY = "hm_sandbox_demo_key";
 /** The seed's clock: tests pin it here so their snapshots never move. */
 export const SANDBOX_ANCHOR = new Date("2026-11-24T18:00:00Z");
 
-export interface RecordedRequest {
+export type Endpoint = "conversations" | "messages";
+
+/** A request as the API reads it: headers joined into one string each. */
+export interface SandboxRequest {
   method: string;
   path: string;
-  query: Record<string, string>;
+  query: URLSearchParams;
   headers: Record<string, string | undefined>;
 }
+
+export interface SandboxAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** The endpoint a request reached past the checks of method, origin and key, or the API's refusal. */
+export type Route =
+  | { endpoint: "conversations" }
+  | { endpoint: "messages"; threadId: string }
+  | SandboxAnswer;
+
+/** The honest API, for a handler that wraps it. */
+export interface SandboxApi {
+  route(request: SandboxRequest): Route;
+  /** The whole answer: route, then the endpoint's page or its 400/404. */
+  answer(request: SandboxRequest): SandboxAnswer;
+}
+
+/** Answers one request; the default reads it, asks `api.answer` and sends that. */
+export type SandboxHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  api: SandboxApi,
+) => void | Promise<void>;
 
 export interface SandboxOptions {
   apiKey?: string;
@@ -36,31 +54,15 @@ export interface SandboxOptions {
   anchor?: Date;
   seed?: readonly SeedThread[];
   port?: number;
-  /**
-   * How long an idle connection is kept open (Node's server.keepAliveTimeout, which it also
-   * announces as Keep-Alive: timeout=…); 0 keeps it open and announces nothing. Default 5 s.
-   */
-  keepAliveTimeoutMs?: number;
-  /** Delays the first answer on each new connection, as a TLS handshake would. */
-  newConnectionDelayMs?: number;
+  handler?: SandboxHandler;
 }
 
 export interface Sandbox {
   url: string;
   apiKey: string;
   threads: SandboxThread[];
-  requests: RecordedRequest[];
-  faults: Faults;
-  /** Requests held open by the `hang` fault that the client has not yet given up on. */
-  readonly hangingCount: number;
-  /** The most requests it has had in progress at once since the last reset. */
-  readonly peakInFlight: number;
-  /** Connections opened to it since it started. */
-  readonly connections: number;
-  /** Body bytes written by the endlessBody fault since the last reset. */
-  readonly endlessBytesSent: number;
-  /** Clears recorded requests, faults and the peak. */
-  reset(): void;
+  /** The node:http server, for a wrapper that counts connections or tunes keep-alive. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,10 @@ class HttpProblem extends Error {
   ) {
     super(message);
   }
+}
+
+function problem(status: number, error: string, message: string): SandboxAnswer {
+  return { status, body: { error, message } };
 }
 
 function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
@@ -124,40 +130,32 @@ function conversationJson(thread: SandboxThread): Record<string, unknown> {
   };
 }
 
-const bombs = new Map<"br" | "gzip", Buffer>();
-
-/** An empty list page, valid JSON, with ~16 MB of padding, compressed to under 100 KB. */
-function bombBody(coding: "br" | "gzip"): Buffer {
-  const built = bombs.get(coding);
-  if (built) return built;
-  const padded = Buffer.concat([
-    Buffer.from('{"pagination":{"total":0,"limit":20,"offset":0,"has_more":false},"results":[],"padding":"'),
-    Buffer.alloc(BOMB_PADDING_BYTES, "a"),
-    Buffer.from('"}'),
-  ]);
-  const compressed =
-    coding === "br"
-      ? brotliCompressSync(padded, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } })
-      : gzipSync(padded, { level: 1 });
-  bombs.set(coding, compressed);
-  return compressed;
-}
-
 function pagination(total: number, limit: number, offset: number) {
   return { total, limit, offset, has_more: offset + limit < total };
 }
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const apiKey = options.apiKey ?? SANDBOX_API_KEY;
-  const threads = buildDataset(options.seed ?? seedThreads, options.anchor ?? SANDBOX_ANCHOR);
+export function readRequest(request: IncomingMessage): SandboxRequest {
+  const url = new URL(request.url ?? "/", "http://sandbox");
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return { method: request.method ?? "GET", path: url.pathname, query: url.searchParams, headers };
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(text);
+}
+
+function createApi(apiKey: string, threads: SandboxThread[]): SandboxApi {
   const byActivity = [...threads].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
-  const requests: RecordedRequest[] = [];
-  const sandbox = { faults: noFaults() };
-  const hanging = new Set<ServerResponse>();
-  let inFlight = 0;
-  let peakInFlight = 0;
-  let endlessBytesSent = 0;
-  const greeted = new WeakSet<Socket>();
 
   function listConversations(query: URLSearchParams) {
     const limit = intParam(query, "limit", 20, 1, 100);
@@ -177,9 +175,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         (bookingId === null || thread.booking_id === bookingId.toLowerCase()) &&
         (!needle || matchesSearch(thread, needle)),
     );
-    const end = sandbox.faults.ignoreLimit ? matching.length : offset + limit;
-    let results = matching.slice(offset, end).map(conversationJson);
-    if (sandbox.faults.drift) results = results.map(driftConversation);
+    const results = matching.slice(offset, offset + limit).map(conversationJson);
     return { pagination: pagination(matching.length, limit, offset), results };
   }
 
@@ -188,195 +184,74 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const offset = intParam(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER);
     const thread = threads.find((candidate) => candidate.id === threadId.toLowerCase());
     if (!thread) throw new HttpProblem(404, "not_found", "Thread not found");
-    let results: Record<string, unknown>[] = thread.messages
-      .slice(offset, sandbox.faults.ignoreLimit ? thread.messages.length : offset + limit)
-      .map((m) => ({ ...m }));
-    if (sandbox.faults.drift) results = results.map(driftMessage);
+    const results = thread.messages.slice(offset, offset + limit).map((m) => ({ ...m }));
     const info = {
       id: thread.id,
       booking_id: thread.booking_id,
       channel: thread.channel,
       guest_name: thread.guest_name,
     };
-    const omit = sandbox.faults.omitMessagesPagination || sandbox.faults.drift;
-    return {
-      thread: info,
-      ...(omit ? {} : { pagination: pagination(thread.messages.length, limit, offset) }),
-      results,
-    };
+    return { thread: info, pagination: pagination(thread.messages.length, limit, offset), results };
   }
 
-  function send(
-    response: ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-    response.end(text);
+  function route(request: SandboxRequest): Route {
+    if (request.method !== "GET") return problem(405, "method_not_allowed", "GET only");
+    if (request.headers.origin) return problem(403, "forbidden", "Origin not allowed");
+    if (request.headers["x-api-key"] !== apiKey) {
+      return problem(401, "unauthorized", "Invalid or missing API key");
+    }
+    if (request.path === LIST_PATH) return { endpoint: "conversations" };
+    const messagesMatch = MESSAGES_PATH.exec(request.path);
+    if (messagesMatch) return { endpoint: "messages", threadId: decodeURIComponent(messagesMatch[1] ?? "") };
+    return problem(404, "not_found", "No such endpoint");
   }
 
-  function sendBomb(response: ServerResponse, coding: "br" | "gzip") {
-    const compressed = bombBody(coding);
-    response.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
-      "content-encoding": coding,
-      "content-length": String(compressed.length),
-    });
-    response.end(compressed);
-  }
-
-  /** Valid JSON whose padding goes on until the client stops reading (or the safety stop). */
-  function sendEndless(response: ServerResponse) {
-    response.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-    response.write(
-      '{"pagination":{"total":0,"limit":20,"offset":0,"has_more":false},"results":[],"padding":"',
-    );
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    const more = () => {
-      while (!response.destroyed && endlessBytesSent < ENDLESS_BODY_STOP_BYTES) {
-        endlessBytesSent += chunk.length;
-        if (!response.write(chunk)) return void response.once("drain", more);
+  return {
+    route,
+    answer(request) {
+      const routed = route(request);
+      if ("status" in routed) return routed;
+      try {
+        const body =
+          routed.endpoint === "conversations"
+            ? listConversations(request.query)
+            : getMessages(routed.threadId, request.query);
+        return { status: 200, body };
+      } catch (error) {
+        if (!(error instanceof HttpProblem)) throw error;
+        return problem(error.status, error.code, error.message);
       }
-      if (!response.destroyed) response.end('"}');
-    };
-    more();
-  }
+    },
+  };
+}
 
-  /** Headers promising the whole body, half of it, then the connection dropped. */
-  function sendHalf(response: ServerResponse, text: string) {
-    const bytes = Buffer.from(text);
-    response.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
-      "content-length": String(bytes.length),
-    });
-    response.write(bytes.subarray(0, bytes.length >> 1), () => response.socket?.destroy());
-  }
+const honest: SandboxHandler = (request, response, api) => {
+  const { status, body } = api.answer(readRequest(request));
+  sendJson(response, status, body);
+};
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", "http://sandbox");
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      headers[name] = Array.isArray(value) ? value.join(", ") : value;
-    }
-    requests.push({
-      method: request.method ?? "GET",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-    });
-    inFlight += 1;
-    peakInFlight = Math.max(peakInFlight, inFlight);
-    response.once("close", () => {
-      inFlight -= 1;
-    });
-
-    const socket = request.socket;
-    if (options.newConnectionDelayMs && !greeted.has(socket)) {
-      greeted.add(socket);
-      await new Promise((resolve) => setTimeout(resolve, options.newConnectionDelayMs));
-    }
-    const faults = sandbox.faults;
-    if (faults.hang) {
-      hanging.add(response);
-      response.on("close", () => hanging.delete(response));
-      return;
-    }
-    if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
-
-    if (request.method !== "GET")
-      return send(response, 405, { error: "method_not_allowed", message: "GET only" });
-    if (headers.origin) return send(response, 403, { error: "forbidden", message: "Origin not allowed" });
-    if (headers["x-api-key"] !== apiKey) {
-      return send(response, 401, { error: "unauthorized", message: "Invalid or missing API key" });
-    }
-
-    const messagesMatch = MESSAGES_PATH.exec(url.pathname);
-    const endpoint = url.pathname === LIST_PATH ? "conversations" : messagesMatch ? "messages" : undefined;
-    if (!endpoint) return send(response, 404, { error: "not_found", message: "No such endpoint" });
-
-    const failure = takeFailure(faults, endpoint);
-    if (failure) {
-      const retryAfter: Record<string, string> = failure.retryAfter
-        ? { "retry-after": failure.retryAfter }
-        : {};
-      return send(
-        response,
-        failure.status,
-        { error: failure.error ?? "error", message: "Scripted failure" },
-        retryAfter,
-      );
-    }
-    if (faults.featureDisabled && endpoint === "conversations") {
-      return send(response, 404, { error: "not_found", message: "Conversations feature is not enabled" });
-    }
-    if (faults.malformed) return send(response, 200, '{"pagination": {"total": 3, "results": [');
-    if (faults.endlessBody) return sendEndless(response);
-
-    try {
-      const body =
-        endpoint === "conversations"
-          ? listConversations(url.searchParams)
-          : getMessages(decodeURIComponent(messagesMatch?.[1] ?? ""), url.searchParams);
-      if (faults.encodingBomb) return sendBomb(response, faults.encodingBomb);
-      const sent = faults.hostile ? hostileJson(body) : body;
-      if (faults.dropMidBody > 0) {
-        faults.dropMidBody -= 1;
-        return sendHalf(response, JSON.stringify(sent));
-      }
-      send(response, 200, sent);
-    } catch (error) {
-      if (!(error instanceof HttpProblem)) throw error;
-      send(response, error.status, { error: error.code, message: error.message });
-    }
-  }
-
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) send(response, 500, { error: "internal_error", message: "Sandbox failure" });
-    });
-  });
-  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
-  let connections = 0;
-  server.on("connection", () => {
-    connections += 1;
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const threads = buildDataset(options.seed ?? seedThreads, options.anchor ?? SANDBOX_ANCHOR);
+  const api = createApi(apiKey, threads);
+  const handler = options.handler ?? honest;
+  const server = createServer((request, response) => {
+    Promise.resolve()
+      .then(() => handler(request, response, api))
+      .catch(() => {
+        if (!response.headersSent)
+          sendJson(response, 500, { error: "internal_error", message: "Sandbox failure" });
+      });
   });
   server.listen(options.port ?? 0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
-
   return {
     url: `http://127.0.0.1:${port}`,
     apiKey,
     threads,
-    requests,
-    get faults() {
-      return sandbox.faults;
-    },
-    set faults(value: Faults) {
-      sandbox.faults = value;
-    },
-    get hangingCount() {
-      return hanging.size;
-    },
-    get peakInFlight() {
-      return peakInFlight;
-    },
-    get connections() {
-      return connections;
-    },
-    get endlessBytesSent() {
-      return endlessBytesSent;
-    },
-    reset() {
-      requests.length = 0;
-      peakInFlight = inFlight;
-      endlessBytesSent = 0;
-      sandbox.faults = noFaults();
-    },
+    server,
     async close() {
-      for (const response of hanging) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,5 +1,5 @@
-// Switches that make the sandbox misbehave the way the real API can, for tests and for trying the
-// server's error handling by hand.
+// Switches that make the sandbox misbehave the way the real API can, for tests and the bench; they
+// live under test/ so that the demo a manager installs is only the honest fake (src/sandbox/).
 
 export interface ScriptedFailure {
   status: number;
