@@ -8,15 +8,15 @@
 //   connections: a call after a 10 s pause against one right after another, with a handshake delay.
 // It exits non-zero when a budget is broken. `npm run bench -- --update-readme` also writes the table
 // into README.md. It runs the built server (dist/index.js): `npm run bench` builds it first.
-import { type ChildProcess, type ChildProcessWithoutNullStreams, fork, spawn } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem, type } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { build } from "esbuild";
 import { type Sandbox, startSandbox } from "../test/sandbox/server.js";
+import { initialize, initializeParams, type Running, runCommand } from "../test/stdio-process.js";
 
 const API_KEY = "hm_live_BENCH_SECRET_abcd1234";
 
@@ -78,73 +78,22 @@ function percentile(values: number[], p: number): number {
 
 // ── A minimal JSON-RPC client over a child's stdio: nothing kept but the pending answers ──────────
 
-type Message = Record<string, unknown>;
-interface Child {
-  process: ChildProcessWithoutNullStreams;
-  request(method: string, params?: Record<string, unknown>): Promise<Message>;
-  exited: Promise<number | null>;
-  stderr(): string;
-}
-
-const INITIALIZE = {
-  protocolVersion: "2025-06-18",
-  capabilities: {},
-  clientInfo: { name: "hostelmate-bench", version: "1.0.0" },
-};
+// The tests' stdio client: a server as an MCP client runs it, JSON-RPC over its stdin and stdout.
+type Child = Running;
+const CLIENT_NAME = "hostelmate-bench";
 
 function spawnServer(command: string, args: string[], env: Record<string, string> = {}): Child {
-  const child = spawn(command, args, {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-10_000);
-  });
-  const pending = new Map<number, { resolve: (message: Message) => void; reject: (error: Error) => void }>();
-  createInterface({ input: child.stdout }).on("line", (line) => {
-    let message: Message;
-    try {
-      message = JSON.parse(line) as Message;
-    } catch {
-      return;
-    }
-    if (typeof message.id !== "number") return;
-    pending.get(message.id)?.resolve(message);
-    pending.delete(message.id);
-  });
-  const exited = new Promise<number | null>((resolve) => {
-    child.on("exit", (code, signal) => {
-      for (const waiting of pending.values())
-        waiting.reject(new Error(`the server exited (${signal ?? code}) before answering`));
-      pending.clear();
-      resolve(code);
-    });
-  });
-  let nextId = 1;
-  return {
-    process: child,
-    exited,
-    stderr: () => stderr,
-    request(method, params = {}) {
-      const id = nextId++;
-      return new Promise<Message>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
-      });
-    },
-  };
+  return runCommand(command, args, { PATH: process.env.PATH ?? "", ...env }, undefined, { keepLines: false });
 }
 
 async function initialized(child: Child): Promise<void> {
-  await child.request("initialize", INITIALIZE);
-  child.process.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })}\n`);
+  await initialize(child, CLIENT_NAME);
 }
 
 async function stop(child: Child): Promise<number | null> {
-  child.process.stdin.end();
-  const timer = setTimeout(() => child.process.kill("SIGKILL"), 5_000);
-  const code = await child.exited;
+  child.child.stdin.end();
+  const timer = setTimeout(() => child.child.kill("SIGKILL"), 5_000);
+  const code = await child.exit;
   clearTimeout(timer);
   return code;
 }
@@ -243,10 +192,10 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
   const timeToInitialize = async (start: () => Child) => {
     const started = performance.now();
     const child = start();
-    await child.request("initialize", INITIALIZE);
+    await child.request("initialize", initializeParams(CLIENT_NAME));
     const elapsed = performance.now() - started;
-    child.process.kill("SIGKILL");
-    await child.exited;
+    child.child.kill("SIGKILL");
+    await child.exit;
     return elapsed;
   };
   // One round to warm the file cache, then the measured rounds. Within a round ours starts next to
@@ -553,7 +502,7 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
     ...liveEnv(sandbox, { HOSTELMATE_RATE_LIMIT: "10000" }),
   });
   await initialized(server);
-  const rssBefore = rssMb(server.process.pid);
+  const rssBefore = rssMb(server.child.pid);
   const failures: string[] = [];
   const started = performance.now();
   let next = 0;
@@ -576,7 +525,7 @@ const sandbox = await startSandbox({ apiKey: API_KEY });
   };
   await Promise.all(Array.from({ length: MEMORY_CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const rssAfter = rssMb(server.process.pid);
+  const rssAfter = rssMb(server.child.pid);
   const code = await stop(server);
   if (code !== 0) failures.push(`exit code ${code}: ${server.stderr().slice(-500)}`);
   if (failures.length > 0)

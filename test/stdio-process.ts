@@ -1,4 +1,5 @@
 // The built server as a user's MCP client runs it: a child process speaking JSON-RPC over stdio.
+// The tests and the bench (scripts/bench.ts) both talk to their servers through this client.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
@@ -25,12 +26,21 @@ export function run(args: string[], env: Record<string, string>): Running {
   return runCommand(process.execPath, [ENTRY, ...args], { PATH: process.env.PATH ?? "", TZ: "UTC", ...env });
 }
 
+export interface RunOptions {
+  /**
+   * Keep every stdout line in `stdoutLines` (the default): tests check them all. The bench's
+   * thousands of calls turn it off, so that its own memory does not grow with the answers.
+   */
+  keepLines?: boolean;
+}
+
 /** Any command that should serve MCP over stdio — an installed bin, `npx`, a bundle's mcp_config. */
 export function runCommand(
   command: string,
   args: string[],
   env: Record<string, string>,
   cwd?: string,
+  options: RunOptions = {},
 ): Running {
   const child = spawn(command, args, { env, cwd, stdio: ["pipe", "pipe", "pipe"] });
   const stdoutLines: string[] = [];
@@ -38,7 +48,10 @@ export function runCommand(
   child.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const waiting = new Map<number, (message: Record<string, unknown>) => void>();
+  const waiting = new Map<
+    number,
+    { resolve: (message: Record<string, unknown>) => void; reject: (error: Error) => void }
+  >();
   const watchers = new Set<(message: Record<string, unknown>) => void>();
   const parse = (line: string): Record<string, unknown> | undefined => {
     try {
@@ -48,14 +61,23 @@ export function runCommand(
     }
   };
   createInterface({ input: child.stdout }).on("line", (line) => {
-    stdoutLines.push(line);
+    if (options.keepLines !== false) stdoutLines.push(line);
     const message = parse(line);
     if (message === undefined) return;
-    if (typeof message.id === "number") waiting.get(message.id)?.(message);
+    if (typeof message.id === "number") {
+      waiting.get(message.id)?.resolve(message);
+      waiting.delete(message.id);
+    }
     for (const watcher of watchers) watcher(message);
   });
   let nextId = 1;
   const exit = once(child, "exit").then(([code]) => code as number | null);
+  // A request the server will never answer fails with what it said on stderr, instead of hanging.
+  child.once("close", (code, signal) => {
+    for (const { reject } of waiting.values())
+      reject(new Error(`the server exited (${signal ?? code}) before answering:\n${stderr.slice(-2_000)}`));
+    waiting.clear();
+  });
   return {
     child,
     stdoutLines,
@@ -63,7 +85,9 @@ export function runCommand(
     exit,
     request(method, params = {}) {
       const id = nextId++;
-      const answer = new Promise<Record<string, unknown>>((resolve) => waiting.set(id, resolve));
+      const answer = new Promise<Record<string, unknown>>((resolve, reject) =>
+        waiting.set(id, { resolve, reject }),
+      );
       child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
       return answer;
     },
@@ -117,12 +141,16 @@ export function waitForStderr(server: Running, pattern: RegExp): Promise<void> {
   });
 }
 
-export async function initialize(server: Running): Promise<Record<string, unknown>> {
-  const answer = await server.request("initialize", {
+export function initializeParams(clientName = "stdio-test"): Record<string, unknown> {
+  return {
     protocolVersion: "2025-06-18",
     capabilities: {},
-    clientInfo: { name: "stdio-test", version: "1.0.0" },
-  });
+    clientInfo: { name: clientName, version: "1.0.0" },
+  };
+}
+
+export async function initialize(server: Running, clientName?: string): Promise<Record<string, unknown>> {
+  const answer = await server.request("initialize", initializeParams(clientName));
   server.notify("notifications/initialized");
   return answer;
 }
