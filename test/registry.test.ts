@@ -1,9 +1,18 @@
-// The tool registry as the style guide has it: one tool per file, named after the tool and exported
-// as the file's default; names unique and snake_case. (Titles, descriptions, annotations and
-// described inputs are checked on the published list in tools.test.ts.)
-import { describe, expect, it } from "vitest";
+// Invariants of the tool registry, as the style guide has it: one tool per file, named after the
+// tool and exported as the file's default; names unique and snake_case; and on the list as a client
+// receives it, a title, a description of sensible size, read-only annotations, described inputs and
+// output schemas a strict client reads without warnings. The list itself is snapshotted in
+// tools.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { tools } from "../src/tools/index.js";
+import { type Harness, startHarness } from "./helpers.js";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
 
 describe("the tool registry", () => {
   it("has each tool as the default export of src/tools/<tool-name>.ts", async () => {
@@ -18,6 +27,26 @@ describe("the tool registry", () => {
     const names = tools.map((tool) => tool.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z]+)+$/);
+  });
+
+  it("publishes every tool with a title, a described input, read-only annotations and an object output", async () => {
+    const { tools: published } = await harness.client.listTools();
+    expect(published.map((tool) => tool.name)).toEqual(tools.map((tool) => tool.name));
+    for (const tool of published) {
+      expect(tool.title, tool.name).toBeTruthy();
+      expect(tool.description?.length ?? 0, tool.name).toBeGreaterThan(100);
+      expect(tool.description?.length ?? 0, tool.name).toBeLessThan(1000);
+      expect(tool.annotations).toMatchObject({
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: true,
+      });
+      expect(tool.outputSchema?.type).toBe("object");
+      for (const [field, schema] of Object.entries(tool.inputSchema.properties ?? {})) {
+        expect((schema as { description?: string }).description, `${tool.name}.${field}`).toBeTruthy();
+      }
+    }
   });
 
   it("publishes output schemas without union types: a field that may be unknown is optional, not nullable", () => {
