@@ -202,7 +202,7 @@ function createApi(apiKey: string, threads: SandboxThread[]): SandboxApi {
     }
     if (request.path === LIST_PATH) return { endpoint: "conversations" };
     const messagesMatch = MESSAGES_PATH.exec(request.path);
-    if (messagesMatch) return { endpoint: "messages", threadId: decodeURIComponent(messagesMatch[1] ?? "") };
+    if (messagesMatch) return { endpoint: "messages", threadId: messagesMatch[1] ?? "" };
     return problem(404, "not_found", "No such endpoint");
   }
 
@@ -215,7 +215,7 @@ function createApi(apiKey: string, threads: SandboxThread[]): SandboxApi {
         const body =
           routed.endpoint === "conversations"
             ? listConversations(request.query)
-            : getMessages(routed.threadId, request.query);
+            : getMessages(decodeURIComponent(routed.threadId), request.query);
         return { status: 200, body };
       } catch (error) {
         if (!(error instanceof HttpProblem)) throw error;
