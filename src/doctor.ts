@@ -4,7 +4,7 @@ import { lookup } from "node:dns/promises";
 import { connect } from "node:net";
 import { apiUrlProblems } from "./api/base-url.js";
 import { createClient } from "./api/client.js";
-import type { Config } from "./config.js";
+import type { Config } from "./cli/config.js";
 import { ApiError, describeError } from "./errors.js";
 import { silentLogger } from "./log.js";
 import { REQUIRED_NODE_MAJOR } from "./node-version.js";

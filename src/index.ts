@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The process boundary: flags and environment in, a stdio MCP server out, and exit codes.
 import type { ClientOptions, HostelMateClient } from "./api/client.js";
-import { type Config, parseCommand, USAGE } from "./config.js";
+import { type Config, parseCommand, USAGE } from "./cli/config.js";
 import { ConfigError } from "./errors.js";
 import { createLogger, type Logger } from "./log.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";

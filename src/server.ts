@@ -15,7 +15,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { HostelMateClient } from "./api/client.js";
 import { setDeadline } from "./api/deadline.js";
-import { DEFAULT_CALL_BUDGET_MS } from "./config.js";
+import { DEFAULT_CALL_BUDGET_MS } from "./cli/config.js";
 import type { ServerContext } from "./context.js";
 import { ApiError, describeError, UserInputError } from "./errors.js";
 import { withoutNulls } from "./format/structured.js";

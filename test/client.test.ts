@@ -13,7 +13,7 @@ import {
   withQuery,
 } from "../src/api/client.js";
 import { ConversationPage } from "../src/api/schemas.js";
-import { DEFAULT_TIMEOUT_MS } from "../src/config.js";
+import { DEFAULT_TIMEOUT_MS } from "../src/cli/config.js";
 import { ApiError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { closedPort, TEST_API_KEY } from "./helpers.js";

@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_API_URL, parseCommand, USAGE } from "../src/config.js";
+import { DEFAULT_API_URL, parseCommand, USAGE } from "../src/cli/config.js";
 import { ConfigError } from "../src/errors.js";
 import { resolveNotesPath } from "../src/notes-path.js";
 

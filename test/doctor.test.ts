@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseCommand } from "../src/config.js";
+import { parseCommand } from "../src/cli/config.js";
 import { redactKey, runDoctor } from "../src/doctor.js";
 import { startSandbox as startDemoSandbox } from "../src/sandbox/server.js";
 import { TEST_API_KEY } from "./helpers.js";

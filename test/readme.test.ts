@@ -4,7 +4,7 @@
 // said to be unpublished. It opens for the hostel owner, with the engineers' commands near the top.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USAGE } from "../src/config.js";
+import { USAGE } from "../src/cli/config.js";
 import { tools } from "../src/tools/index.js";
 import { VERSION } from "../src/version.js";
 import { type Harness, startHarness } from "./helpers.js";

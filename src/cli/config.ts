@@ -2,11 +2,11 @@
 // a hostel manager fixes the configuration in one go rather than one error per restart.
 import { homedir } from "node:os";
 import { parseArgs } from "node:util";
-import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "./api/base-url.js";
-import { ConfigError } from "./errors.js";
-import { LOG_LEVELS, type LogLevel } from "./log.js";
-import { resolveNotesPath } from "./notes-path.js";
-import { canonicalTimeZone, isValidTimeZone } from "./search/zoned-time.js";
+import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "../api/base-url.js";
+import { ConfigError } from "../errors.js";
+import { LOG_LEVELS, type LogLevel } from "../log.js";
+import { resolveNotesPath } from "../notes-path.js";
+import { canonicalTimeZone, isValidTimeZone } from "../search/zoned-time.js";
 
 export { DEFAULT_API_URL };
 export const DEFAULT_TIMEOUT_MS = 10_000;
