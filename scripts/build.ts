@@ -25,7 +25,7 @@ function leaveOut(name: string, filter: RegExp, importer: RegExp, contents: stri
 
 const plugins = [
   // The SDK's default JSON Schema validator, Ajv with its formats (~130 KB): the server hands the SDK
-  // its own (NO_ELICITATION in src/server.ts), since it never elicits, so the default is never built.
+  // its own (NO_ELICITATION in src/server/server.ts), since it never elicits, so the default is never built.
   leaveOut(
     "sdk-default-validator",
     /\/validation\/ajv-provider\.js$/,

@@ -1,4 +1,4 @@
-// Precision and recall of the closing rule (src/format/closing.ts) on the labelled set of guests'
+// Precision and recall of the closing rule (src/triage/closing.ts) on the labelled set of guests'
 // last messages (test/data/closings.json), by language. Run: npx tsx scripts/closings-eval.ts
 import { evaluate, type LabelledMessage, loadLabelledSet } from "../test/closing-eval.js";
 

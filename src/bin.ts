@@ -5,7 +5,7 @@
 // temp folder, or NODE_COMPILE_CACHE; off with NODE_DISABLE_COMPILE_CACHE=1) before the server's
 // code loads, so that every start after the first skips most of V8's compiling.
 import module from "node:module";
-import { nodeVersionProblem } from "./node-version.js";
+import { nodeVersionProblem } from "./cli/node-version.js";
 
 const problem = nodeVersionProblem(process.versions.node, process.execPath);
 if (problem) {

@@ -2,12 +2,12 @@
 // The process boundary: flags and environment in, a stdio MCP server out, and exit codes.
 import type { ClientOptions, HostelMateClient } from "./api/client.js";
 import { type Config, parseCommand, USAGE } from "./cli/config.js";
-import { ConfigError } from "./errors.js";
-import { createLogger, type Logger } from "./log.js";
-import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes.js";
-import { machineTimeZone } from "./search/zoned-time.js";
-import { createServer } from "./server.js";
-import { StdioTransport } from "./stdio.js";
+import { ConfigError } from "./errors/input.js";
+import { createLogger, type Logger } from "./log/log.js";
+import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes/notes.js";
+import { createServer } from "./server/server.js";
+import { StdioTransport } from "./server/stdio.js";
+import { machineTimeZone } from "./time/zoned-time.js";
 import { VERSION } from "./version.js";
 
 // Cold start is felt each time an MCP client launches the server, so what the handshake does not
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   if (command.kind === "help") return void process.stdout.write(USAGE);
   if (command.kind === "version") return void process.stdout.write(`${VERSION}\n`);
   if (command.kind === "doctor") {
-    const { runDoctor } = await import("./doctor.js");
+    const { runDoctor } = await import("./cli/doctor.js");
     const code = await runDoctor({
       config: command.config,
       problems: command.problems,

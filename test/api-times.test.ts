@@ -2,9 +2,9 @@
 // the server machine's own zone, which is what Date.parse does with it. Each test runs in zones
 // either side of UTC, set on this process.
 import { afterEach, describe, expect, it } from "vitest";
-import { parseApiTime, relativeTime, sharedYear, shortTime } from "../src/format/time.js";
-import { matchesFilters } from "../src/search/filters.js";
-import { machineTimeZone } from "../src/search/zoned-time.js";
+import { parseApiTime, relativeTime, sharedYear, shortTime } from "../src/time/time.js";
+import { machineTimeZone } from "../src/time/zoned-time.js";
+import { matchesFilters } from "../src/triage/filters.js";
 import { conversation, lastMessage } from "./fixtures.js";
 
 const SERVER_ZONES = ["America/New_York", "Asia/Tokyo", "Pacific/Auckland"];

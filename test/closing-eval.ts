@@ -1,7 +1,7 @@
 // Precision and recall of the closing rule on the labelled set of guests' last messages, shared by
 // the test and by scripts/closings-eval.ts.
 import { readFileSync } from "node:fs";
-import { type ClosingKind, closingOf } from "../src/format/closing.js";
+import { type ClosingKind, closingOf } from "../src/triage/closing.js";
 
 export interface LabelledMessage {
   lang: "en" | "es" | "de" | "fr" | "it" | "pt";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closingOf, expandPhrase } from "../src/format/closing.js";
-import { CLOSING_PHRASES, DATE_WORDS } from "../src/format/closing-phrases.js";
+import { closingOf, expandPhrase } from "../src/triage/closing.js";
+import { CLOSING_PHRASES, DATE_WORDS } from "../src/triage/closing-phrases.js";
 import { evaluate, loadLabelledSet } from "./closing-eval.js";
 
 const labelled = loadLabelledSet();

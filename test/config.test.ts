@@ -2,8 +2,8 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_API_URL, parseCommand, USAGE } from "../src/cli/config.js";
-import { ConfigError } from "../src/errors.js";
-import { resolveNotesPath } from "../src/notes-path.js";
+import { ConfigError } from "../src/errors/input.js";
+import { resolveNotesPath } from "../src/notes/notes-path.js";
 
 function problems(argv: string[], env: Record<string, string>): readonly string[] {
   try {

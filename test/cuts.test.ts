@@ -2,8 +2,8 @@
 // between characters, not inside one: half an emoji is a lone surrogate, which model APIs refuse
 // ("no low surrogate in string"), and one such tool result fails every later turn of the chat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clip, sliceWhole } from "../src/format/text.js";
 import type { SeedMessage, SeedThread } from "../src/sandbox/seed-types.js";
+import { clip, sliceWhole } from "../src/text/text.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
 const EMOJI = "😀";

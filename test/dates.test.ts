@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { UserInputError } from "../src/errors.js";
-import { EARLIEST_DATE, resolveDateRange } from "../src/search/dates.js";
-import { formatWallTime, wallTimeToInstant } from "../src/search/zoned-time.js";
+import { UserInputError } from "../src/errors/input.js";
+import { EARLIEST_DATE, resolveDateRange } from "../src/time/dates.js";
+import { formatWallTime, wallTimeToInstant } from "../src/time/zoned-time.js";
 
 // A Wednesday, noon UTC: 07:00 in New York, 21:00 in Tokyo.
 const NOW = new Date("2026-11-25T12:00:00Z");

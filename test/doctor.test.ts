@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/config.js";
-import { redactKey, runDoctor } from "../src/doctor.js";
+import { redactKey, runDoctor } from "../src/cli/doctor.js";
 import { startSandbox as startDemoSandbox } from "../src/sandbox/server.js";
 import { TEST_API_KEY } from "./helpers.js";
 import { type Sandbox, startSandbox } from "./sandbox/server.js";

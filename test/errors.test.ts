@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, type ApiErrorKind, describeError, UserInputError } from "../src/errors.js";
+import { ApiError, type ApiErrorKind } from "../src/api/errors.js";
+import { describeError } from "../src/errors/describe.js";
+import { UserInputError } from "../src/errors/input.js";
 
 const host = "api.hostelmate.co";
 

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { field, oneLine, quoted } from "../src/format/guest-text.js";
-import { replySignals, speakerOf } from "../src/format/signals.js";
 import { toThreadSummary } from "../src/format/structured.js";
-import { clip, nextCall } from "../src/format/text.js";
 import {
   formatThreadLine,
   formatThreadList,
@@ -10,8 +7,11 @@ import {
   previewText,
   SUBJECT_CHARS,
 } from "../src/format/threads.js";
-import { relativeTime, sharedYear, shortTime } from "../src/format/time.js";
 import { formatMessage, formatTranscript, quoteBlock } from "../src/format/transcript.js";
+import { field, oneLine, quoted } from "../src/text/guest-text.js";
+import { clip, nextCall } from "../src/text/text.js";
+import { relativeTime, sharedYear, shortTime } from "../src/time/time.js";
+import { replySignals, speakerOf } from "../src/triage/signals.js";
 import { conversation, lastMessage, message, NOW, staffReply, THREAD_ID, window } from "./fixtures.js";
 
 describe("text and time helpers", () => {

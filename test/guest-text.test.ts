@@ -3,6 +3,10 @@
 // model, nothing can end its quoting or pose as a line of ours, and card numbers are masked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conversation } from "../src/api/schemas.js";
+import { quoteBlock } from "../src/format/transcript.js";
+import { inlineNotes } from "../src/notes/notes.js";
+import { stableUuid } from "../src/sandbox/dataset.js";
+import type { SeedMessage, SeedThread } from "../src/sandbox/seed-types.js";
 import {
   cleanGuestText,
   foldSpaces,
@@ -16,11 +20,7 @@ import {
   quoted,
   stripInvisible,
   stripInvisibleSlowly,
-} from "../src/format/guest-text.js";
-import { quoteBlock } from "../src/format/transcript.js";
-import { inlineNotes } from "../src/notes.js";
-import { stableUuid } from "../src/sandbox/dataset.js";
-import type { SeedMessage, SeedThread } from "../src/sandbox/seed-types.js";
+} from "../src/text/guest-text.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
 describe("cleaning guest text", () => {

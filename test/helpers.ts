@@ -9,9 +9,9 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
 import { DEFAULT_TIMEOUT_MS } from "../src/cli/config.js";
-import { createLogger, type LogLevel } from "../src/log.js";
-import type { NotesSource } from "../src/notes.js";
-import { createServer } from "../src/server.js";
+import { createLogger, type LogLevel } from "../src/log/log.js";
+import type { NotesSource } from "../src/notes/notes.js";
+import { createServer } from "../src/server/server.js";
 import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox/server.js";
 
 export const TEST_API_KEY = "hm_live_TEST_SECRET_abcd1234";

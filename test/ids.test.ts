@@ -3,9 +3,9 @@
 // in 15,000 still has all-digit groups between dashes that pass for a card number, and a thread id
 // shown as "[card ending …]" could no longer be handed to get_messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiField, field } from "../src/format/guest-text.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
 import type { SeedThread } from "../src/sandbox/seed-types.js";
+import { apiField, field } from "../src/text/guest-text.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
 // Keys whose derived UUIDs hold a Luhn-valid run of 13+ digits across their dashes, with no letter

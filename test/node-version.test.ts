@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nodeVersionProblem } from "../src/node-version.js";
+import { nodeVersionProblem } from "../src/cli/node-version.js";
 import { ENTRY } from "./stdio-process.js";
 
 /** Every node on this machine older than 22: on PATH, and where a system package puts it. */

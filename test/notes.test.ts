@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileNotes, MAX_NOTES_CHARS, type PropertyNotes } from "../src/notes.js";
+import { fileNotes, MAX_NOTES_CHARS, type PropertyNotes } from "../src/notes/notes.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fileNotes, inlineNotes } from "../src/notes.js";
+import { fileNotes, inlineNotes } from "../src/notes/notes.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
 import { SAMPLE_PROPERTY_NOTES } from "../src/sandbox/sample-notes.js";
 import { type Harness, startHarness } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inlineNotes } from "../src/notes.js";
+import { inlineNotes } from "../src/notes/notes.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
 import { type Harness, startHarness } from "./helpers.js";
 

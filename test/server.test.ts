@@ -8,9 +8,9 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { HostelMateClient } from "../src/api/client.js";
-import { createLogger } from "../src/log.js";
+import { createLogger } from "../src/log/log.js";
 import type { SeedThread } from "../src/sandbox/seed-types.js";
-import { createServer } from "../src/server.js";
+import { createServer } from "../src/server/server.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
 let harness: Harness;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { previewSignals, replySignals } from "../src/format/signals.js";
 import { formatThreadLine } from "../src/format/threads.js";
-import { filterThread, waitingOrder } from "../src/search/filters.js";
+import { filterThread, waitingOrder } from "../src/triage/filters.js";
+import { previewSignals, replySignals } from "../src/triage/signals.js";
 import { conversation, lastMessage, message, NOW } from "./fixtures.js";
 
 const thanks = { ...lastMessage, content: "Perfeito, obrigada! 👍" };

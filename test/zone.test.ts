@@ -3,8 +3,8 @@
 // A guest's "tonight" or "23:40" then means what the model thinks it means.
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedYear, shortTime, timesNote } from "../src/format/time.js";
 import type { SeedThread } from "../src/sandbox/seed-types.js";
+import { sharedYear, shortTime, timesNote } from "../src/time/time.js";
 import { type Harness, startHarness, TEST_API_KEY, textOf } from "./helpers.js";
 import type { Sandbox } from "./sandbox/server.js";
 import { startSandbox } from "./sandbox/server.js";

@@ -3,13 +3,13 @@
 import ky, { HTTPError, type KyInstance, NetworkError, type ShouldRetryState, TimeoutError } from "ky";
 import { LRUCache } from "lru-cache";
 import type { z } from "zod";
-import { ApiError, type ApiErrorKind } from "../errors.js";
-import { type Logger, silentLogger } from "../log.js";
+import { type Logger, silentLogger } from "../log/log.js";
 import { VERSION } from "../version.js";
 import { type AttemptBudget, AttemptBudgetSpentError, budgetIn } from "./attempt-budget.js";
 import { apiUrlProblems } from "./base-url.js";
 import { keepAliveFetch } from "./connections.js";
 import { deadlineOf } from "./deadline.js";
+import { ApiError, type ApiErrorKind } from "./errors.js";
 import { RateLimiter, RateLimitQueueFullError } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
 import { SharedRequests } from "./shared-requests.js";

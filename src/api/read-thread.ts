@@ -3,9 +3,10 @@
 // the thread is longer, the last page. A page that stops short of the newest message says nothing
 // about who is waiting now, so the newest messages are read too; and the messages endpoint sends no
 // subject or status, so the thread's listing is looked up for them. At most three requests.
-import { ApiError } from "../errors.js";
-import { isUuid } from "../ids.js";
+
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "./client.js";
+import { ApiError } from "./errors.js";
+import { isUuid } from "./ids.js";
 import type { Conversation, Message, ThreadInfo } from "./schemas.js";
 
 /** The newest messages read to tell who wrote last and since when the guest waits. */

@@ -3,7 +3,7 @@
 // strings (channel, status, direction, source) are kept as they come, cleaned. Only what we cannot
 // work without (ids, the results array) is required.
 import { z } from "zod";
-import { generatedValue, guestLine } from "../format/guest-text.js";
+import { generatedValue, guestLine } from "../text/guest-text.js";
 
 export const CHANNELS = ["EMAIL", "BOOKING_COM", "AIRBNB", "HOSTELWORLD", "WHATSAPP"] as const;
 export const Channel = z.enum(CHANNELS);

@@ -3,10 +3,10 @@
 import { homedir } from "node:os";
 import { parseArgs } from "node:util";
 import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "../api/base-url.js";
-import { ConfigError } from "../errors.js";
-import { LOG_LEVELS, type LogLevel } from "../log.js";
-import { resolveNotesPath } from "../notes-path.js";
-import { canonicalTimeZone, isValidTimeZone } from "../search/zoned-time.js";
+import { ConfigError } from "../errors/input.js";
+import { LOG_LEVELS, type LogLevel } from "../log/log.js";
+import { resolveNotesPath } from "../notes/notes-path.js";
+import { canonicalTimeZone, isValidTimeZone } from "../time/zoned-time.js";
 
 export { DEFAULT_API_URL };
 export const DEFAULT_TIMEOUT_MS = 10_000;

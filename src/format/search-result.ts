@@ -1,8 +1,8 @@
 // The text of a search: how it searched, the ranked threads with the messages that matched, and how
 // to continue or narrow it.
-import { isUuid } from "../ids.js";
+import { isUuid } from "../api/ids.js";
 import { MAX_UPSTREAM_REQUESTS, type SearchOutcome } from "../search/run-search.js";
-import { formatSnippetLine } from "../search/snippets.js";
+import { formatSnippetLine } from "./snippets.js";
 import { formatThreadList, type ThreadList } from "./threads.js";
 
 export interface SearchView {

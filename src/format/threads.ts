@@ -1,10 +1,10 @@
 // A page of threads as compact text: one line each, `|` between fields, nothing said that the
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
-import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "./guest-text.js";
-import { previewSignals, type ReplySignals, type Speaker, speakerOf } from "./signals.js";
-import { clip, fewestToDrop, sliceWhole } from "./text.js";
-import { relativeTime, sharedYear, shortTime, timesNote } from "./time.js";
+import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "../text/guest-text.js";
+import { clip, fewestToDrop, sliceWhole } from "../text/text.js";
+import { relativeTime, sharedYear, shortTime, timesNote } from "../time/time.js";
+import { previewSignals, type ReplySignals, type Speaker, speakerOf } from "../triage/signals.js";
 
 // Enough for the gist of what the guest wants; get_messages has the rest.
 export const PREVIEW_CHARS = 100;

@@ -3,11 +3,11 @@
 // size cap by leaving out the oldest messages first, and says how to read what it left out.
 import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
-import { apiField, cleanGuestText, field, oneLine, quotedOf } from "./guest-text.js";
-import { isArchived, type ReplySignals, replySignals, speakerOf } from "./signals.js";
-import { clip, fewestToDrop, nextCall, sliceWhole } from "./text.js";
+import { apiField, cleanGuestText, field, oneLine, quotedOf } from "../text/guest-text.js";
+import { clip, fewestToDrop, nextCall, sliceWhole } from "../text/text.js";
+import { relativeTime, sharedYear, shortTime, timesNote } from "../time/time.js";
+import { isArchived, type ReplySignals, replySignals, speakerOf } from "../triage/signals.js";
 import { NAME_CHARS } from "./threads.js";
-import { relativeTime, sharedYear, shortTime, timesNote } from "./time.js";
 
 /** No tool result text grows past this; clients truncate or refuse larger ones. */
 export const MAX_RESULT_CHARS = 25_000;

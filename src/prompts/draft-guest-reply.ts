@@ -1,11 +1,11 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
 import { readThread } from "../api/read-thread.js";
-import { completeThreadChoice, resolveThreadChoice } from "../completion.js";
-import { apiField, oneLine } from "../format/guest-text.js";
-import { isArchived, type ReplySignals } from "../format/signals.js";
+import { completeThreadChoice, resolveThreadChoice } from "../call/completion.js";
 import { formatTranscript } from "../format/transcript.js";
-import { NOTES_HOW_TO } from "../notes.js";
+import { NOTES_HOW_TO } from "../notes/notes.js";
+import { apiField, oneLine } from "../text/guest-text.js";
+import { isArchived, type ReplySignals } from "../triage/signals.js";
 import { definePrompt } from "./prompt.js";
 
 /** How much of the thread the draft sees: enough for context, small enough for any client. */

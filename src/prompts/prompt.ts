@@ -1,7 +1,7 @@
 // A prompt is a name, string arguments and a builder of the text the model is given. Builders
 // throw; the server turns what they throw into one sentence, once.
 import type { z } from "zod";
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../call/context.js";
 
 export interface PromptDefinition<Args extends z.ZodRawShape = z.ZodRawShape> {
   name: string;

@@ -1,13 +1,13 @@
 import { readThread } from "../api/read-thread.js";
-import { completeThreadId } from "../completion.js";
-import { UserInputError } from "../errors.js";
-import { apiField, field } from "../format/guest-text.js";
-import { previewSignals } from "../format/signals.js";
-import { clip, sliceWhole } from "../format/text.js";
+import { completeThreadId } from "../call/completion.js";
+import { ThreadId } from "../call/params.js";
+import { UserInputError } from "../errors/input.js";
 import { NAME_CHARS } from "../format/threads.js";
-import { relativeTime } from "../format/time.js";
 import { formatTranscript } from "../format/transcript.js";
-import { ThreadId } from "../tools/params.js";
+import { apiField, field } from "../text/guest-text.js";
+import { clip, sliceWhole } from "../text/text.js";
+import { relativeTime } from "../time/time.js";
+import { previewSignals } from "../triage/signals.js";
 import type { TemplateResource } from "./resource.js";
 
 const RESOURCE_MESSAGES = 50;

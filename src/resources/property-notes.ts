@@ -1,4 +1,4 @@
-import { NOTES_HOW_TO } from "../notes.js";
+import { NOTES_HOW_TO } from "../notes/notes.js";
 import type { FixedResource } from "./resource.js";
 
 export const PROPERTY_NOTES_URI = "hostelmate://property/notes";

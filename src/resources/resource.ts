@@ -1,5 +1,5 @@
 // Resources the user can attach in a client: fixed ones and ones named by a URI template.
-import type { ServerContext } from "../context.js";
+import type { ServerContext } from "../call/context.js";
 
 export interface ResourceListing {
   uri: string;

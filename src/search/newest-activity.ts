@@ -2,9 +2,9 @@
 // inbox today, when the newest thread may be a week old.
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { relativeTime } from "../format/time.js";
-import { lastActivityAt } from "./filters.js";
-import { formatWallTime } from "./zoned-time.js";
+import { relativeTime } from "../time/time.js";
+import { formatWallTime } from "../time/zoned-time.js";
+import { lastActivityAt } from "../triage/filters.js";
 
 /** The newest last activity among these threads, in ms since the epoch; NaN when none is readable. */
 export function newestOf(threads: readonly Conversation[]): number {

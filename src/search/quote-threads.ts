@@ -5,8 +5,8 @@
 import type { LimitFunction } from "p-limit";
 import { type AttemptBudget, AttemptBudgetSpentError } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
+import { ApiError } from "../api/errors.js";
 import type { Message, MessagePage } from "../api/schemas.js";
-import { ApiError } from "../errors.js";
 import { findSnippets, messageMatches, type SnippetLine } from "./snippets.js";
 
 const MESSAGES_PER_READ = 100;

@@ -6,7 +6,13 @@ import pLimit from "p-limit";
 import { AttemptBudget } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { hasFilters, lastActivityAt, matchesFilters, needsReply, type ThreadFilters } from "./filters.js";
+import {
+  hasFilters,
+  lastActivityAt,
+  matchesFilters,
+  needsReply,
+  type ThreadFilters,
+} from "../triage/filters.js";
 import { parseQuery, type SearchQuery } from "./query.js";
 import { quoteThreads, type Unquoted } from "./quote-threads.js";
 import { type NeedleState, needleReader, readFurther } from "./search-pages.js";

@@ -2,7 +2,7 @@
 // budget of threads read. It stops as soon as it has enough.
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { filterThread, type LeftOut, lastActivityAt, type ThreadFilters } from "./filters.js";
+import { filterThread, type LeftOut, lastActivityAt, type ThreadFilters } from "../triage/filters.js";
 
 export const SCAN_BUDGET = 500;
 const PAGE_SIZE = 100;

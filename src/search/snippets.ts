@@ -1,10 +1,8 @@
 // Why a thread matched: its matching messages with one message of context either side, the
-// matched words marked. Pure: messages in, lines out.
+// matched words marked. Pure: messages in, lines out; format/snippets.ts prints them.
 import type { Message } from "../api/schemas.js";
-import { oneLine } from "../format/guest-text.js";
-import { speakerOf } from "../format/signals.js";
-import { clip } from "../format/text.js";
-import { shortTime } from "../format/time.js";
+import { oneLine } from "../text/guest-text.js";
+import { clip } from "../text/text.js";
 
 const MATCH_CHARS = 200;
 const CONTEXT_CHARS = 90;
@@ -79,9 +77,4 @@ export function findSnippets(messages: readonly Message[], needles: readonly str
           : clip(oneLine(message.content ?? "").replaceAll('"', "'"), CONTEXT_CHARS);
       return [{ role, message, text }];
     });
-}
-
-export function formatSnippetLine(line: SnippetLine, timeZone: string, knownYear?: number): string {
-  const who = speakerOf(line.message) ?? "unknown";
-  return `  ${line.role === "match" ? "▸" : "·"} ${who} ${shortTime(line.message.created_at, timeZone, knownYear)} "${line.text}"`;
 }

@@ -1,8 +1,8 @@
 import { readThread } from "../api/read-thread.js";
+import { flag, limitParam, ThreadId, wholeNumber } from "../call/params.js";
 import { toMessageRecord, toThreadRecord } from "../format/structured.js";
 import { formatTranscript, MESSAGE_CLIP_CHARS, type TranscriptParts } from "../format/transcript.js";
 import { TranscriptShape } from "./outputs.js";
-import { flag, limitParam, ThreadId, wholeNumber } from "./params.js";
 import { defineTool } from "./tool.js";
 
 export default defineTool({

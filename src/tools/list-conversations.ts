@@ -1,6 +1,3 @@
-import { nextCall } from "../format/text.js";
-import { apiChannel, readFilters } from "../search/filters.js";
-import { ThreadListShape } from "./outputs.js";
 import {
   BookingId,
   ChannelFilter,
@@ -11,7 +8,10 @@ import {
   searchText,
   THREAD_LINE_FORMAT,
   ThreadOrderField,
-} from "./params.js";
+} from "../call/params.js";
+import { nextCall } from "../text/text.js";
+import { apiChannel, readFilters } from "../triage/filters.js";
+import { ThreadListShape } from "./outputs.js";
 import { threadPage } from "./thread-page.js";
 import { defineTool } from "./tool.js";
 

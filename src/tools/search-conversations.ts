@@ -1,10 +1,3 @@
-import { formatSearchResult } from "../format/search-result.js";
-import { toMessageRecord, toThreadSummary } from "../format/structured.js";
-import { nextCall } from "../format/text.js";
-import { apiChannel, describeFilters, hasFilters, readFilters } from "../search/filters.js";
-import { newestActivityNote } from "../search/newest-activity.js";
-import { MAX_UPSTREAM_REQUESTS, runSearch } from "../search/run-search.js";
-import { SearchResultShape } from "./outputs.js";
 import {
   BookingId,
   ChannelFilter,
@@ -13,7 +6,14 @@ import {
   offsetParam,
   searchText,
   wholeNumber,
-} from "./params.js";
+} from "../call/params.js";
+import { formatSearchResult } from "../format/search-result.js";
+import { toMessageRecord, toThreadSummary } from "../format/structured.js";
+import { newestActivityNote } from "../search/newest-activity.js";
+import { MAX_UPSTREAM_REQUESTS, runSearch } from "../search/run-search.js";
+import { nextCall } from "../text/text.js";
+import { apiChannel, describeFilters, hasFilters, readFilters } from "../triage/filters.js";
+import { SearchResultShape } from "./outputs.js";
 import { defineTool } from "./tool.js";
 
 const DEFAULT_LIMIT = 10;

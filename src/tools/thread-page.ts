@@ -3,11 +3,11 @@
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo } from "../api/paging.js";
 import { toThreadSummary } from "../format/structured.js";
-import { plural } from "../format/text.js";
 import { formatThreadList } from "../format/threads.js";
-import { describeFilters, hasFilters, type ThreadFilters, waitingOrder } from "../search/filters.js";
 import { newestActivityNote } from "../search/newest-activity.js";
 import { SCAN_BUDGET, type ScanResult, scanThreads } from "../search/scan.js";
+import { plural } from "../text/text.js";
+import { describeFilters, hasFilters, type ThreadFilters, waitingOrder } from "../triage/filters.js";
 import type { ToolContext } from "./tool.js";
 
 export interface ThreadPageView {

@@ -2,7 +2,7 @@
 // structured twin. Handlers throw; the server turns what they throw into an isError result, once.
 import type { z } from "zod";
 import type { HostelMateClient } from "../api/client.js";
-import type { Clock } from "../format/time.js";
+import type { Clock } from "../time/time.js";
 
 export interface ToolContext {
   client: HostelMateClient;

@@ -2,7 +2,7 @@
 // use besides the thread. The API has none of this, so the operator writes a file and names it in
 // HOSTELMATE_PROPERTY_NOTES. It is read again on every use, so edits apply without a restart.
 import { readFile } from "node:fs/promises";
-import { sliceWhole } from "./format/text.js";
+import { sliceWhole } from "../text/text.js";
 import { decodePlainText } from "./plain-text.js";
 
 /** Notes longer than this are clipped: they travel in every drafting prompt. */

@@ -1,9 +1,9 @@
 // Filters the API does not have, applied to the threads the server reads. Dates apply to a thread's
 // last activity: its newest message, or its creation when it has none.
 import { CHANNELS, type Conversation } from "../api/schemas.js";
-import { isArchived, previewSignals, type ReplySignals } from "../format/signals.js";
-import { parseApiTime } from "../format/time.js";
-import { type DateRange, resolveDateRange } from "./dates.js";
+import { type DateRange, resolveDateRange } from "../time/dates.js";
+import { parseApiTime } from "../time/time.js";
+import { isArchived, previewSignals, type ReplySignals } from "./signals.js";
 
 export interface ThreadFilters {
   /** A channel Hostel Mate's channel parameter refuses (one the API sent, e.g. VRBO): matched here. */

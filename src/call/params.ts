@@ -2,8 +2,8 @@
 // wrong gets the same sentence: the field's name and what it accepts, so the model's next try can
 // be right (zod's own "expected number, received string" says neither).
 import { z } from "zod";
+import { cleanId } from "../api/ids.js";
 import { CHANNELS } from "../api/schemas.js";
-import { cleanId } from "../ids.js";
 
 function kindOf(input: unknown): string {
   if (input === null) return "null";

@@ -1,7 +1,8 @@
 // Times for the model: absolute to the minute in the property's time zone, plus a short relative
 // form from one clock.
-import { formatWallTime, offsetMinutes, utcOffsetLabel, wallTimeAt } from "../search/zoned-time.js";
-import { sliceWhole } from "./text.js";
+
+import { sliceWhole } from "../text/text.js";
+import { formatWallTime, offsetMinutes, utcOffsetLabel, wallTimeAt } from "./zoned-time.js";
 
 export type Clock = () => Date;
 

@@ -13,25 +13,27 @@ import {
   type ServerRequest,
   SetLevelRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import type { HostelMateClient } from "./api/client.js";
-import { setDeadline } from "./api/deadline.js";
-import { DEFAULT_CALL_BUDGET_MS } from "./cli/config.js";
-import type { ServerContext } from "./context.js";
-import { ApiError, describeError, UserInputError } from "./errors.js";
-import { withoutNulls } from "./format/structured.js";
-import { type Clock, systemClock } from "./format/time.js";
-import type { Logger } from "./log.js";
-import { LogForwarding, mcpLevel } from "./log-forwarding.js";
-import { type NotesSource, noNotes } from "./notes.js";
-import { prompts } from "./prompts/index.js";
-import type { PromptDefinition } from "./prompts/prompt.js";
+import type { HostelMateClient } from "../api/client.js";
+import { setDeadline } from "../api/deadline.js";
+import { ApiError } from "../api/errors.js";
+import type { ServerContext } from "../call/context.js";
+import { strictInput } from "../call/params.js";
+import { DEFAULT_CALL_BUDGET_MS } from "../cli/config.js";
+import { describeError } from "../errors/describe.js";
+import { UserInputError } from "../errors/input.js";
+import { withoutNulls } from "../format/structured.js";
+import type { Logger } from "../log/log.js";
+import { LogForwarding, mcpLevel } from "../log/log-forwarding.js";
+import { type NotesSource, noNotes } from "../notes/notes.js";
+import { prompts } from "../prompts/index.js";
+import type { PromptDefinition } from "../prompts/prompt.js";
+import { resources } from "../resources/index.js";
+import type { ResourceDefinition } from "../resources/resource.js";
+import { type Clock, systemClock } from "../time/time.js";
+import { tools } from "../tools/index.js";
+import type { Tool, ToolContext } from "../tools/tool.js";
+import { VERSION } from "../version.js";
 import { ProtocolGate } from "./protocol-gate.js";
-import { resources } from "./resources/index.js";
-import type { ResourceDefinition } from "./resources/resource.js";
-import { tools } from "./tools/index.js";
-import { strictInput } from "./tools/params.js";
-import type { Tool, ToolContext } from "./tools/tool.js";
-import { VERSION } from "./version.js";
 
 export interface ServerDependencies {
   client: HostelMateClient;
@@ -300,7 +302,7 @@ function forwardLogs(server: McpServer, logger: Logger): void {
   });
 }
 
-/** Every transport it is connected to goes through the gate (src/protocol-gate.ts). */
+/** Every transport it is connected to goes through the gate (src/server/protocol-gate.ts). */
 class GatedServer extends McpServer {
   override connect(transport: Transport): Promise<void> {
     return super.connect(new ProtocolGate(transport));

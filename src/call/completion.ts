@@ -1,14 +1,14 @@
 // Picking a thread by what a person types: the recent threads whose id starts with, or whose guest
 // name contains, the text so far. A name matches without its accents ("Lucia" finds Lucía), as
 // people type names on keyboards that have none.
-import type { HostelMateClient } from "./api/client.js";
-import type { Conversation } from "./api/schemas.js";
-import { UserInputError } from "./errors.js";
-import { oneLine } from "./format/guest-text.js";
-import { clip } from "./format/text.js";
-import { shortTime } from "./format/time.js";
-import { UUIDS } from "./ids.js";
-import type { Logger } from "./log.js";
+import type { HostelMateClient } from "../api/client.js";
+import { UUIDS } from "../api/ids.js";
+import type { Conversation } from "../api/schemas.js";
+import { UserInputError } from "../errors/input.js";
+import type { Logger } from "../log/log.js";
+import { oneLine } from "../text/guest-text.js";
+import { clip } from "../text/text.js";
+import { shortTime } from "../time/time.js";
 
 const RECENT_THREADS = 50;
 const MAX_SUGGESTIONS = 20;

@@ -1,81 +1,11 @@
 // Every failure the model can see is turned into text here and nowhere else, so that no upstream
 // body, stack trace or API key can slip into a tool result.
-import { DEFAULT_API_URL } from "./api/base-url.js";
-import { plural } from "./format/text.js";
+import { DEFAULT_API_URL } from "../api/base-url.js";
+import { ApiError } from "../api/errors.js";
+import { plural } from "../text/text.js";
+import { UserInputError } from "./input.js";
 
 const DEFAULT_API_HOST = new URL(DEFAULT_API_URL).host;
-
-export type ApiErrorKind =
-  | "auth"
-  | "feature_disabled"
-  | "not_found"
-  | "rate_limited"
-  | "queue_full"
-  | "unavailable"
-  | "timeout"
-  | "network"
-  | "bad_response"
-  | "rejected"
-  | "call_budget";
-
-export interface ApiErrorDetails {
-  kind: ApiErrorKind;
-  /** The API host, never the full URL with its query. */
-  host: string;
-  status?: number;
-  /** The snake_case code from the error body, when there was one. */
-  code?: string;
-  retryAfterSeconds?: number;
-  /** For queue_full: the requests a minute this server allows itself. */
-  limit?: number;
-  threadId?: string;
-  /** For call_budget: the budget that ran out. */
-  budgetMs?: number;
-  /** For stderr only: what went wrong underneath. Never shown to the model. */
-  detail?: string;
-}
-
-export class ApiError extends Error {
-  override name = "ApiError";
-  readonly kind: ApiErrorKind;
-  readonly host: string;
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
-  readonly limit: number | undefined;
-  readonly threadId: string | undefined;
-  readonly budgetMs: number | undefined;
-  readonly detail: string | undefined;
-
-  constructor(details: ApiErrorDetails) {
-    super(`Hostel Mate API error: ${details.kind}${details.status ? ` (HTTP ${details.status})` : ""}`);
-    this.kind = details.kind;
-    this.host = details.host;
-    this.status = details.status;
-    this.code = details.code;
-    this.retryAfterSeconds = details.retryAfterSeconds;
-    this.limit = details.limit;
-    this.threadId = details.threadId;
-    this.budgetMs = details.budgetMs;
-    this.detail = details.detail;
-  }
-}
-
-/** Well-typed input that still makes no sense; its message is written for the model. */
-export class UserInputError extends Error {
-  override name = "UserInputError";
-}
-
-/** Bad environment or flags: reported on stderr before the server starts. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-  readonly problems: readonly string[];
-
-  constructor(problems: readonly string[]) {
-    super(problems.join("\n"));
-    this.problems = problems;
-  }
-}
 
 function retryHint(seconds: number | undefined, fallback: string): string {
   if (seconds === undefined) return fallback;

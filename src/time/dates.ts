@@ -3,7 +3,7 @@
 // "last week" is the previous calendar week (see calendar-week.ts); the rest is chrono's reading.
 // chrono-node is loaded on first use: most calls have no dates, and start-up time matters.
 import type { ParsedResult } from "chrono-node";
-import { UserInputError } from "../errors.js";
+import { UserInputError } from "../errors/input.js";
 import { type Day, previousWeek } from "./calendar-week.js";
 import { formatWallTime, type WallTime, wallTimeAt, wallTimeToInstant } from "./zoned-time.js";
 

@@ -1,9 +1,9 @@
 // What the server's tools, prompts and resources share: the API client, the clock, the property
 // notes and the log.
-import type { HostelMateClient } from "./api/client.js";
-import type { Clock } from "./format/time.js";
-import type { Logger } from "./log.js";
-import type { NotesSource } from "./notes.js";
+import type { HostelMateClient } from "../api/client.js";
+import type { Logger } from "../log/log.js";
+import type { NotesSource } from "../notes/notes.js";
+import type { Clock } from "../time/time.js";
 
 export interface ServerContext {
   client: HostelMateClient;

@@ -2,15 +2,16 @@
 // fix it, and says what to do about each problem. The key is never printed whole.
 import { lookup } from "node:dns/promises";
 import { connect } from "node:net";
-import { apiUrlProblems } from "./api/base-url.js";
-import { createClient } from "./api/client.js";
-import type { Config } from "./cli/config.js";
-import { ApiError, describeError } from "./errors.js";
-import { silentLogger } from "./log.js";
+import { apiUrlProblems } from "../api/base-url.js";
+import { createClient } from "../api/client.js";
+import { ApiError } from "../api/errors.js";
+import { describeError } from "../errors/describe.js";
+import { silentLogger } from "../log/log.js";
+import { fileNotes } from "../notes/notes.js";
+import { notesPathProblem } from "../notes/notes-path.js";
+import { machineTimeZone } from "../time/zoned-time.js";
+import type { Config } from "./config.js";
 import { REQUIRED_NODE_MAJOR } from "./node-version.js";
-import { fileNotes } from "./notes.js";
-import { notesPathProblem } from "./notes-path.js";
-import { machineTimeZone } from "./search/zoned-time.js";
 
 export interface DemoApi {
   url: string;
