@@ -1,6 +1,7 @@
 // The direction of imports in src/, checked by `npm run lint`. Layers from the top: a folder may
 // import its own files and any layer below it, never one above it nor a peer on its own rank.
 // The README's "Architecture" paragraph draws the same picture; change both together.
+// src/version.ts (the package's version) is a leaf any layer may read.
 const LAYERS = [
   ["src/(index|bin)\\.ts$"], // process boundary: argv + env → config → server → stdio
   ["src/server/"], // McpServer, the stdio transport and its gate
@@ -23,7 +24,7 @@ const layerRules = flat.flatMap(({ path, rank }) => {
   const notBelow = flat.filter((other) => other.rank <= rank && other.path !== path).map((o) => o.path);
   if (notBelow.length === 0) return [];
   return {
-    name: `layer:${path.replace(/^src\/|\/$|\\.*$/g, "") || "entry"}`,
+    name: `layer:${path.replace(/^src\/|\/$/g, "")}`,
     comment: `${path} may import only layers below it (see .dependency-cruiser.cjs)`,
     severity: "error",
     from: { path: `^${path}` },
@@ -41,11 +42,18 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: "no-sandbox-in-server",
-      comment: "The fake API is loaded only by the entry point, for --demo and doctor's sample.",
+      name: "sandbox-only-from-index",
+      comment: "The fake API is loaded only by the entry point, for --demo: the server never reaches it.",
       severity: "error",
-      from: { path: "^src/", pathNot: "^src/(sandbox/|index\\.ts$|cli/)" },
+      from: { path: "^src/", pathNot: "^src/(sandbox/|index\\.ts$)" },
       to: { path: "^src/sandbox/" },
+    },
+    {
+      name: "root-holds-entry-points",
+      comment: "src/ root keeps only the entry points and the version; code goes in a layer's folder.",
+      severity: "error",
+      from: {},
+      to: { path: "^src/[^/]+\\.ts$", pathNot: "^src/(index|bin|version)\\.ts$" },
     },
     {
       name: "no-tests-in-src",
@@ -57,7 +65,6 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^src/sandbox/" },
     parser: "swc",
     tsConfig: { fileName: "tsconfig.json" },
     moduleSystems: ["es6"],
