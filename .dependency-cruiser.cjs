@@ -1,7 +1,8 @@
 // The direction of imports in src/, checked by `npm run lint`. Layers from the top: a folder may
 // import its own files and any layer below it, never one above it nor a peer on its own rank.
 // The README's "Architecture" paragraph draws the same picture; change both together.
-// src/version.ts (the package's version) is a leaf any layer may read.
+// src/version.ts (the package's version) and src/limits.ts (the numbers several layers share) are
+// leaves any layer may read; they import nothing from src/.
 const LAYERS = [
   ["src/(index|bin)\\.ts$"], // process boundary: argv + env → config → server → stdio
   ["src/server/"], // McpServer, the stdio transport and its gate
@@ -50,10 +51,16 @@ module.exports = {
     },
     {
       name: "root-holds-entry-points",
-      comment: "src/ root keeps only the entry points and the version; code goes in a layer's folder.",
+      comment: "src/ root keeps only the entry points and its two leaves; code goes in a layer's folder.",
       severity: "error",
       from: {},
-      to: { path: "^src/[^/]+\\.ts$", pathNot: "^src/(index|bin|version)\\.ts$" },
+      to: { path: "^src/[^/]+\\.ts$", pathNot: "^src/(index|bin|version|limits)\\.ts$" },
+    },
+    {
+      name: "root-leaves-import-nothing",
+      severity: "error",
+      from: { path: "^src/(version|limits)\\.ts$" },
+      to: { path: "^src/" },
     },
     {
       name: "no-tests-in-src",
