@@ -59,6 +59,35 @@ describe("parseCommand", () => {
     );
   });
 
+  it("says what each refused setting accepts, quoting it as set, and keeps the rest", () => {
+    const env = {
+      HOSTELMATE_API_KEY: "k",
+      HOSTELMATE_TIMEOUT_MS: " 2.5 ",
+      HOSTELMATE_LOG_LEVEL: "Loud",
+      HOSTELMATE_TIMEZONE: " Lisbon",
+      HOSTELMATE_CALL_BUDGET_MS: "1e3",
+      HOSTELMATE_RATE_LIMIT: "-1",
+      HOSTELMATE_CACHE_TTL_MS: "3600001",
+    };
+    expect(problems([], env)).toEqual([
+      'HOSTELMATE_TIMEOUT_MS must be a whole number of milliseconds between 100 and 300000 (got " 2.5 "); the default is 10000.',
+      'HOSTELMATE_LOG_LEVEL must be one of error, warn, info, debug (got "Loud").',
+      'HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got " Lisbon"); leave it unset to use this computer\'s zone.',
+      'HOSTELMATE_RATE_LIMIT must be a whole number of requests per minute between 1 and 10000 (got "-1"); the default is 120.',
+      'HOSTELMATE_CACHE_TTL_MS must be a whole number of milliseconds between 0 and 3600000 (got "3600001"); the default is 30000.',
+    ]);
+    // The doctor goes on with the defaults of the refused ones and the values of the others.
+    const doctor = parseCommand(["doctor"], env);
+    expect(doctor.kind === "doctor" && doctor.config).toMatchObject({
+      timeoutMs: 10_000,
+      logLevel: "info",
+      timeZone: undefined,
+      callBudgetMs: 1000,
+      rateLimitPerMinute: 120,
+      cacheTtlMs: 30_000,
+    });
+  });
+
   it("refuses plain http except on loopback, and trims a trailing slash", () => {
     expect(
       problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_API_URL: "http://api.hostelmate.co" })[0],

@@ -2,6 +2,7 @@
 // a hostel manager fixes the configuration in one go rather than one error per restart.
 import { homedir } from "node:os";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "../api/base-url.js";
 import { ConfigError } from "../errors/input.js";
 import { LOG_LEVELS, type LogLevel } from "../log/log.js";
@@ -75,41 +76,106 @@ function readApiUrl(raw: string | undefined, problems: string[]): string {
   return withoutApiPath(value);
 }
 
-function readWholeNumber(
-  name: string,
-  raw: string | undefined,
-  range: { min: number; max: number; fallback: number; unit: string },
-  problems: string[],
-): number {
-  if (raw === undefined || raw.trim() === "") return range.fallback;
-  const value = Number(raw.trim());
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    problems.push(
-      `${name} must be a whole number of ${range.unit} between ${range.min} and ${range.max} (got ${JSON.stringify(raw)}); the default is ${range.fallback}.`,
-    );
-    return range.fallback;
-  }
-  return value;
+/** Unset and blank are the same: the setting's default. */
+const blankAsUnset = (raw: unknown) => (typeof raw === "string" && raw.trim() === "" ? undefined : raw);
+
+/**
+ * A variable's text, checked trimmed by `valid` (a zod schema where one says it). The sentence for a
+ * refused value quotes it exactly as it was set, spaces included, so the manager finds it.
+ */
+function checkedText(valid: (text: string) => boolean, sentence: (got: string) => string) {
+  return z
+    .string()
+    .refine((raw) => valid(raw.trim()), { error: (issue) => sentence(JSON.stringify(issue.input)) })
+    .transform((raw) => raw.trim());
 }
+
+interface Bounds {
+  min: number;
+  max: number;
+  fallback: number;
+  unit: string;
+}
+
+/** A whole number as Number reads it ("1e3" is 1000), within bounds; its default when unset. */
+function wholeNumber(name: string, { min, max, fallback, unit }: Bounds) {
+  const whole = z.int().min(min).max(max);
+  const text = checkedText(
+    (text) => whole.safeParse(Number(text)).success,
+    (got) =>
+      `${name} must be a whole number of ${unit} between ${min} and ${max} (got ${got}); the default is ${fallback}.`,
+  );
+  return z.preprocess(blankAsUnset, text.transform(Number).default(fallback));
+}
+
+const LogLevelName = z.enum(LOG_LEVELS);
+
+const LogLevelSetting = z.preprocess(
+  blankAsUnset,
+  checkedText(
+    (text) => LogLevelName.safeParse(text.toLowerCase()).success,
+    (got) => `HOSTELMATE_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${got}).`,
+  )
+    .transform((text) => text.toLowerCase())
+    .pipe(LogLevelName)
+    .default("info"),
+);
 
 /** The zone set, in its own spelling; undefined when none is, for this computer's zone. */
-function readTimeZone(raw: string | undefined, problems: string[]): string | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
+const TimeZoneSetting = z.preprocess(
+  blankAsUnset,
   // UTC needs no check, and the check loads the time zone data, which costs a start about 20 ms.
-  if (value === "UTC") return value;
-  if (isValidTimeZone(value)) return canonicalTimeZone(value);
-  problems.push(
-    `HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got ${JSON.stringify(raw)}); leave it unset to use this computer's zone.`,
-  );
-  return undefined;
-}
+  checkedText(
+    (text) => text === "UTC" || isValidTimeZone(text),
+    (got) =>
+      `HOSTELMATE_TIMEZONE must be an IANA time zone name like Europe/Lisbon or America/New_York (got ${got}); leave it unset to use this computer's zone.`,
+  )
+    .transform((text) => (text === "UTC" ? text : canonicalTimeZone(text)))
+    .optional(),
+);
 
-function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
-  const value = raw?.trim().toLowerCase() || "info";
-  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
-  problems.push(`HOSTELMATE_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${JSON.stringify(raw)}).`);
-  return "info";
+/** The settings zod checks; the key, the URL and the notes path are cleaned by hand below. */
+const Settings = z.object({
+  HOSTELMATE_TIMEOUT_MS: wholeNumber("HOSTELMATE_TIMEOUT_MS", {
+    min: 100,
+    max: 300_000,
+    fallback: DEFAULT_TIMEOUT_MS,
+    unit: "milliseconds",
+  }),
+  HOSTELMATE_LOG_LEVEL: LogLevelSetting,
+  HOSTELMATE_TIMEZONE: TimeZoneSetting,
+  HOSTELMATE_CALL_BUDGET_MS: wholeNumber("HOSTELMATE_CALL_BUDGET_MS", {
+    min: 1_000,
+    max: 600_000,
+    fallback: DEFAULT_CALL_BUDGET_MS,
+    unit: "milliseconds",
+  }),
+  HOSTELMATE_RATE_LIMIT: wholeNumber("HOSTELMATE_RATE_LIMIT", {
+    min: 1,
+    max: 10_000,
+    fallback: DEFAULT_RATE_LIMIT,
+    unit: "requests per minute",
+  }),
+  HOSTELMATE_CACHE_TTL_MS: wholeNumber("HOSTELMATE_CACHE_TTL_MS", {
+    min: 0,
+    max: 3_600_000,
+    fallback: DEFAULT_CACHE_TTL_MS,
+    unit: "milliseconds",
+  }),
+});
+type Settings = z.output<typeof Settings>;
+
+/** Every setting, a refused one at its default (so the doctor goes on), and one sentence per refused variable. */
+function readSettings(env: Env): { settings: Settings; problems: Map<string, string> } {
+  const parsed = Settings.safeParse(env);
+  if (parsed.success) return { settings: parsed.data, problems: new Map() };
+  const problems = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0]);
+    if (!problems.has(name)) problems.set(name, issue.message);
+  }
+  const accepted = Object.fromEntries(Object.entries(env).filter(([name]) => !problems.has(name)));
+  return { settings: Settings.parse(accepted), problems };
 }
 
 // Every command and option, as USAGE lists them.
@@ -210,39 +276,36 @@ export function readApiKey(raw: string | undefined, problems: string[]): string 
 }
 
 function readConfig(env: Env, demo: boolean): { config: Config; problems: string[] } {
+  const { settings, problems: refused } = readSettings(env);
+  // Problems in the order --help lists the variables.
   const problems: string[] = [];
   const apiKey = demo ? "" : readApiKey(env.HOSTELMATE_API_KEY, problems);
+  const apiUrl = readApiUrl(env.HOSTELMATE_API_URL, demo ? [] : problems);
+  const refusedOf = (...names: string[]) => {
+    for (const name of names) {
+      const problem = refused.get(name);
+      if (problem !== undefined) problems.push(problem);
+    }
+  };
+  refusedOf("HOSTELMATE_TIMEOUT_MS", "HOSTELMATE_LOG_LEVEL");
+  const propertyNotesPath = readNotesPath(env.HOSTELMATE_PROPERTY_NOTES, problems);
+  refusedOf(
+    "HOSTELMATE_TIMEZONE",
+    "HOSTELMATE_CALL_BUDGET_MS",
+    "HOSTELMATE_RATE_LIMIT",
+    "HOSTELMATE_CACHE_TTL_MS",
+  );
   const config: Config = {
     mode: demo ? "demo" : "live",
-    apiUrl: readApiUrl(env.HOSTELMATE_API_URL, demo ? [] : problems),
+    apiUrl,
     apiKey,
-    timeoutMs: readWholeNumber(
-      "HOSTELMATE_TIMEOUT_MS",
-      env.HOSTELMATE_TIMEOUT_MS,
-      { min: 100, max: 300_000, fallback: DEFAULT_TIMEOUT_MS, unit: "milliseconds" },
-      problems,
-    ),
-    logLevel: readLogLevel(env.HOSTELMATE_LOG_LEVEL, problems),
-    propertyNotesPath: readNotesPath(env.HOSTELMATE_PROPERTY_NOTES, problems),
-    timeZone: readTimeZone(env.HOSTELMATE_TIMEZONE, problems),
-    callBudgetMs: readWholeNumber(
-      "HOSTELMATE_CALL_BUDGET_MS",
-      env.HOSTELMATE_CALL_BUDGET_MS,
-      { min: 1_000, max: 600_000, fallback: DEFAULT_CALL_BUDGET_MS, unit: "milliseconds" },
-      problems,
-    ),
-    rateLimitPerMinute: readWholeNumber(
-      "HOSTELMATE_RATE_LIMIT",
-      env.HOSTELMATE_RATE_LIMIT,
-      { min: 1, max: 10_000, fallback: DEFAULT_RATE_LIMIT, unit: "requests per minute" },
-      problems,
-    ),
-    cacheTtlMs: readWholeNumber(
-      "HOSTELMATE_CACHE_TTL_MS",
-      env.HOSTELMATE_CACHE_TTL_MS,
-      { min: 0, max: 3_600_000, fallback: DEFAULT_CACHE_TTL_MS, unit: "milliseconds" },
-      problems,
-    ),
+    timeoutMs: settings.HOSTELMATE_TIMEOUT_MS,
+    logLevel: settings.HOSTELMATE_LOG_LEVEL,
+    propertyNotesPath,
+    timeZone: settings.HOSTELMATE_TIMEZONE,
+    callBudgetMs: settings.HOSTELMATE_CALL_BUDGET_MS,
+    rateLimitPerMinute: settings.HOSTELMATE_RATE_LIMIT,
+    cacheTtlMs: settings.HOSTELMATE_CACHE_TTL_MS,
   };
   return { config, problems };
 }
