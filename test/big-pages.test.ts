@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toThreadSummary } from "../src/format/structured.js";
 import { formatThreadList } from "../src/format/threads.js";
-import { formatTranscript, MAX_RESULT_CHARS } from "../src/format/transcript.js";
+import { formatTranscript } from "../src/format/transcript.js";
+import { MAX_RESULT_CHARS } from "../src/limits.js";
 import type { SeedMessage, SeedThread } from "../src/sandbox/seed-types.js";
 import { conversation, message, NOW, THREAD_ID, window } from "./fixtures.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";

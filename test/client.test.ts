@@ -14,7 +14,7 @@ import {
 } from "../src/api/client.js";
 import { ApiError } from "../src/api/errors.js";
 import { ConversationPage } from "../src/api/schemas.js";
-import { DEFAULT_TIMEOUT_MS } from "../src/cli/config.js";
+import { DEFAULT_TIMEOUT_MS } from "../src/limits.js";
 import { createLogger } from "../src/log/log.js";
 import { closedPort, TEST_API_KEY } from "./helpers.js";
 import { type Sandbox, startSandbox } from "./sandbox/server.js";

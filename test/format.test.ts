@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toThreadSummary } from "../src/format/structured.js";
-import {
-  formatThreadLine,
-  formatThreadList,
-  NAME_CHARS,
-  previewText,
-  SUBJECT_CHARS,
-} from "../src/format/threads.js";
+import { formatThreadLine, formatThreadList, previewText } from "../src/format/threads.js";
 import { formatMessage, formatTranscript, quoteBlock } from "../src/format/transcript.js";
+import { NAME_CHARS, SUBJECT_CHARS } from "../src/limits.js";
 import { field, oneLine, quoted } from "../src/text/guest-text.js";
 import { clip, nextCall } from "../src/text/text.js";
 import { relativeTime, sharedYear, shortTime } from "../src/time/time.js";

@@ -8,7 +8,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { createClient } from "../src/api/client.js";
-import { DEFAULT_TIMEOUT_MS } from "../src/cli/config.js";
+import { DEFAULT_TIMEOUT_MS } from "../src/limits.js";
 import { createLogger, type LogLevel } from "../src/log/log.js";
 import type { NotesSource } from "../src/notes/notes.js";
 import { createServer } from "../src/server/server.js";

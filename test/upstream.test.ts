@@ -2,7 +2,7 @@
 // 429s under a full queue, answers too large or in an encoding not asked for, a connection dropped
 // mid-body, and connections kept across an idle gap.
 import { afterEach, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "../src/api/transport.js";
+import { MAX_BODY_BYTES } from "../src/limits.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 
 let harness: Harness | undefined;

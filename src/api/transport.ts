@@ -3,12 +3,10 @@
 // is sent, so time in the rate limit's queue never counts as Hostel Mate not answering; and a body
 // cut off mid-way fails the attempt as a network error, which ky retries like any other.
 import { NetworkError, TimeoutError } from "ky";
+import { MAX_BODY_BYTES } from "../limits.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-
-/** The most a decoded answer may hold. The largest real page (100 threads) is well under 1 MB. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The encodings asked for; fetch would decode others too (br), without any cap of ours. */
 export const ACCEPT_ENCODING = "gzip, deflate";

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { cleanId } from "../api/ids.js";
 import { CHANNELS } from "../api/schemas.js";
+import { SCAN_BUDGET } from "../limits.js";
 
 function kindOf(input: unknown): string {
   if (input === null) return "null";
@@ -174,11 +175,11 @@ export const ThreadOrderField = z
   .enum(THREAD_ORDERS, accepts("order", `one of ${THREAD_ORDERS.join(", ")}`))
   .default("newest")
   .describe(
-    "newest (default): newest activity first, as Hostel Mate lists them. waiting: the threads whose guest is waiting for a reply first, the longest wait first, then the others newest first; it reads up to 500 threads to sort them, and offset counts in the sorted list.",
+    `newest (default): newest activity first, as Hostel Mate lists them. waiting: the threads whose guest is waiting for a reply first, the longest wait first, then the others newest first; it reads up to ${SCAN_BUDGET} threads to sort them, and offset counts in the sorted list.`,
   );
 
 export const FILTERS_HELP =
-  "status, unread_only, needs_reply, since and until are applied by this server: it reads up to 500 threads from " +
+  `status, unread_only, needs_reply, since and until are applied by this server: it reads up to ${SCAN_BUDGET} threads from ` +
   "Hostel Mate to find them, and says so when that limit cut the search. Dates apply to a thread's last message " +
   "(its creation when it has none), in the property's time zone.";
 

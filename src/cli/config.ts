@@ -5,15 +5,17 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "../api/base-url.js";
 import { ConfigError } from "../errors/input.js";
+import {
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_CALL_BUDGET_MS,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+} from "../limits.js";
 import { LOG_LEVELS, type LogLevel } from "../log/log.js";
 import { resolveNotesPath } from "../notes/notes-path.js";
 import { canonicalTimeZone, isValidTimeZone } from "../time/zoned-time.js";
 
 export { DEFAULT_API_URL };
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_CALL_BUDGET_MS = 30_000;
-export const DEFAULT_RATE_LIMIT = 120;
-export const DEFAULT_CACHE_TTL_MS = 30_000;
 
 export interface Config {
   /** live: the real API with the operator's key; demo: the built-in sandbox with sample data. */

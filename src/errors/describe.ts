@@ -2,6 +2,7 @@
 // body, stack trace or API key can slip into a tool result.
 import { DEFAULT_API_URL } from "../api/base-url.js";
 import { ApiError } from "../api/errors.js";
+import { DEFAULT_CALL_BUDGET_MS } from "../limits.js";
 import { plural } from "../text/text.js";
 import { UserInputError } from "./input.js";
 
@@ -37,7 +38,7 @@ export function describeApiError(error: ApiError): string {
     case "bad_response":
       return `Hostel Mate at ${error.host} sent an answer this server could not read${status}. Try again later; if it persists, report it to the hostelmate-mcp maintainers.`;
     case "call_budget":
-      return `Hostel Mate did not finish answering within ${plural(Math.round((error.budgetMs ?? 30_000) / 1000), "second")}, retries and waits included. Try again in a minute, or ask for less (a smaller limit or fewer words); HOSTELMATE_CALL_BUDGET_MS sets this limit.`;
+      return `Hostel Mate did not finish answering within ${plural(Math.round((error.budgetMs ?? DEFAULT_CALL_BUDGET_MS) / 1000), "second")}, retries and waits included. Try again in a minute, or ask for less (a smaller limit or fewer words); HOSTELMATE_CALL_BUDGET_MS sets this limit.`;
     case "rejected":
       return `Hostel Mate refused the request${status}. This is likely a bug in hostelmate-mcp; report it to the maintainers with the tool call you made.`;
   }

@@ -1,7 +1,8 @@
 // The text of a search: how it searched, the ranked threads with the messages that matched, and how
 // to continue or narrow it.
 import { isUuid } from "../api/ids.js";
-import { MAX_UPSTREAM_REQUESTS, type SearchOutcome } from "../search/run-search.js";
+import { SCAN_BUDGET, SEARCH_REQUEST_BUDGET } from "../limits.js";
+import type { SearchOutcome } from "../search/run-search.js";
 import { formatSnippetLine } from "./snippets.js";
 import { formatThreadList, type ThreadList } from "./threads.js";
 
@@ -53,10 +54,10 @@ function overflowNotes(view: SearchView): string[] {
   }
   // The filters are applied here, to the threads read: they do not make Hostel Mate's search smaller.
   const why = outcome.budgetCut
-    ? `the ${MAX_UPSTREAM_REQUESTS}-request budget ran out`
+    ? `the ${SEARCH_REQUEST_BUDGET}-request budget ran out`
     : "enough of them matched for this page";
   return [
-    `Filters (${view.filters.join(", ")}) were checked only on the threads read: ${counts.join(", ")}; ${why}. To check the rest, up to 500 threads a call:`,
+    `Filters (${view.filters.join(", ")}) were checked only on the threads read: ${counts.join(", ")}; ${why}. To check the rest, up to ${SCAN_BUDGET} threads a call:`,
     ...calls,
   ];
 }
@@ -65,7 +66,7 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
   const notes: string[] = [];
   if (unquoted.budget > 0) {
     notes.push(
-      `${unquoted.budget} of the top threads ${unquoted.budget === 1 ? "is" : "are"} shown without quotes: the ${MAX_UPSTREAM_REQUESTS} requests a search may make were spent, retries after Hostel Mate errors included. Read them with get_messages.`,
+      `${unquoted.budget} of the top threads ${unquoted.budget === 1 ? "is" : "are"} shown without quotes: the ${SEARCH_REQUEST_BUDGET} requests a search may make were spent, retries after Hostel Mate errors included. Read them with get_messages.`,
     );
   }
   if (unquoted.failed > 0) {
@@ -91,12 +92,12 @@ export function formatSearchResult(view: SearchView): ThreadList {
   const notes = [...view.notes];
   if (outcome.skipped.length) {
     notes.push(
-      `Not searched, to stay within ${MAX_UPSTREAM_REQUESTS} requests: ${listOf(outcome.skipped)}. Put the most important words first.`,
+      `Not searched, to stay within ${SEARCH_REQUEST_BUDGET} requests: ${listOf(outcome.skipped)}. Put the most important words first.`,
     );
   }
   if (outcome.unsearched.length) {
     notes.push(
-      `Not searched: ${listOf(outcome.unsearched)}. Hostel Mate needed retries, and they used up the ${MAX_UPSTREAM_REQUESTS} requests a search may make; ask again in a moment.`,
+      `Not searched: ${listOf(outcome.unsearched)}. Hostel Mate needed retries, and they used up the ${SEARCH_REQUEST_BUDGET} requests a search may make; ask again in a moment.`,
     );
   }
   notes.push(...overflowNotes(view), ...unquotedNotes(outcome));

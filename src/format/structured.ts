@@ -2,11 +2,11 @@
 // with guest-written strings cleaned and clipped as the text shows them — the twin says no more than
 // the text, and stays as small.
 import type { Conversation, Message, ThreadInfo } from "../api/schemas.js";
+import { HEADER_SUBJECT_CHARS, NAME_CHARS, SUBJECT_CHARS } from "../limits.js";
 import { cleanGuestText, oneLine } from "../text/guest-text.js";
 import { clip } from "../text/text.js";
 import { previewSignals } from "../triage/signals.js";
-import { cleanedTextsOf, NAME_CHARS, SUBJECT_CHARS } from "./threads.js";
-import { HEADER_SUBJECT_CHARS } from "./transcript.js";
+import { cleanedTextsOf } from "./threads.js";
 
 function clean(value: string | null): string | null {
   return value === null ? null : cleanGuestText(value);

@@ -1,19 +1,17 @@
 // A page of threads as compact text: one line each, `|` between fields, nothing said that the
 // model can assume (an OPEN status, zero unread, a missing subject).
 import type { Conversation } from "../api/schemas.js";
+import {
+  MAX_RESULT_CHARS,
+  NAME_CHARS,
+  PREVIEW_CHARS,
+  STAFF_PREVIEW_CHARS,
+  SUBJECT_CHARS,
+} from "../limits.js";
 import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "../text/guest-text.js";
 import { clip, fewestToDrop, sliceWhole } from "../text/text.js";
 import { relativeTime, sharedYear, shortTime, timesNote } from "../time/time.js";
 import { previewSignals, type ReplySignals, type Speaker, speakerOf } from "../triage/signals.js";
-
-// Enough for the gist of what the guest wants; get_messages has the rest.
-export const PREVIEW_CHARS = 100;
-// A staff message last means nobody is waiting on us: a shorter reminder of it is enough for triage.
-export const STAFF_PREVIEW_CHARS = 50;
-export const SUBJECT_CHARS = 50;
-export const NAME_CHARS = 60;
-/** Like transcripts, a list never grows past what clients accept in one result. */
-export const MAX_LIST_CHARS = 25_000;
 
 export interface ThreadListView {
   threads: readonly Conversation[];
@@ -156,7 +154,7 @@ export function formatThreadLine(
 
 export function formatThreadList(view: ThreadListView): ThreadList {
   if (view.threads.length === 0) return { text: view.empty, shown: 0 };
-  const maxChars = view.maxChars ?? MAX_LIST_CHARS;
+  const maxChars = view.maxChars ?? MAX_RESULT_CHARS;
   const times = [
     ...view.threads.flatMap((thread) => (thread.last_message ? [thread.last_message.created_at] : [])),
     ...(view.detailTimes ?? []),

@@ -3,17 +3,11 @@
 // size cap by leaving out the oldest messages first, and says how to read what it left out.
 import type { ThreadWindow } from "../api/read-thread.js";
 import type { Message } from "../api/schemas.js";
+import { HEADER_SUBJECT_CHARS, MAX_RESULT_CHARS, MESSAGE_CLIP_CHARS, NAME_CHARS } from "../limits.js";
 import { apiField, cleanGuestText, field, oneLine, quotedOf } from "../text/guest-text.js";
 import { clip, fewestToDrop, nextCall, sliceWhole } from "../text/text.js";
 import { relativeTime, sharedYear, shortTime, timesNote } from "../time/time.js";
 import { isArchived, type ReplySignals, replySignals, speakerOf } from "../triage/signals.js";
-import { NAME_CHARS } from "./threads.js";
-
-/** No tool result text grows past this; clients truncate or refuse larger ones. */
-export const MAX_RESULT_CHARS = 25_000;
-/** A longer message is clipped unless full_text is asked for. */
-export const MESSAGE_CLIP_CHARS = 2_000;
-export const HEADER_SUBJECT_CHARS = 120;
 
 export interface TranscriptInput {
   threadId: string;

@@ -1,11 +1,12 @@
 // search_conversations: ask Hostel Mate for each phrase and word in parallel (a few at a time),
 // merge and rank the threads, apply the filters the API lacks, and open the top threads to quote
-// the messages that matched. Never more than MAX_UPSTREAM_REQUESTS attempts per call, retries
+// the messages that matched. Never more than SEARCH_REQUEST_BUDGET attempts per call, retries
 // included: the budget travels with every request and the client claims from it per attempt.
 import pLimit from "p-limit";
 import { AttemptBudget } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
+import { SEARCH_REQUEST_BUDGET } from "../limits.js";
 import {
   hasFilters,
   lastActivityAt,
@@ -18,7 +19,6 @@ import { quoteThreads, type Unquoted } from "./quote-threads.js";
 import { type NeedleState, needleReader, readFurther } from "./search-pages.js";
 import type { SnippetLine } from "./snippets.js";
 
-export const MAX_UPSTREAM_REQUESTS = 12;
 const CONCURRENT_REQUESTS = 3;
 
 export interface SearchInput {
@@ -99,7 +99,7 @@ export async function runSearch(
   try {
     return await search(client, input, {
       signal: call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal,
-      budget: new AttemptBudget(MAX_UPSTREAM_REQUESTS, input.onProgress),
+      budget: new AttemptBudget(SEARCH_REQUEST_BUDGET, input.onProgress),
     });
   } finally {
     stop.abort();
@@ -115,7 +115,7 @@ async function search(
   const parsed = parseQuery(input.query);
   const needles = [...parsed.phrases, ...parsed.terms];
   // One search per needle, leaving room for the quotes; retries may still take some of that room.
-  const planned = needles.slice(0, Math.max(1, MAX_UPSTREAM_REQUESTS - input.snippets));
+  const planned = needles.slice(0, Math.max(1, SEARCH_REQUEST_BUDGET - input.snippets));
   const limit = pLimit(CONCURRENT_REQUESTS);
 
   const byId = new Map<string, RankedThread>();

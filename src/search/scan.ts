@@ -2,9 +2,9 @@
 // budget of threads read. It stops as soon as it has enough.
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
+import { SCAN_BUDGET } from "../limits.js";
 import { filterThread, type LeftOut, lastActivityAt, type ThreadFilters } from "../triage/filters.js";
 
-export const SCAN_BUDGET = 500;
 const PAGE_SIZE = 100;
 
 export interface ScanResult {

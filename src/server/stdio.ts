@@ -11,10 +11,8 @@ import {
   JSONRPCMessageSchema,
   JSONRPCRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
+import { MAX_LINE_BYTES } from "../limits.js";
 import { errorAnswer, invalidParams, isRequestId } from "./rpc-errors.js";
-
-/** The longest line read: far above any request this server takes (a tool call is a few hundred bytes). */
-export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 const NEWLINE = 0x0a;
 

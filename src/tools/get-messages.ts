@@ -1,7 +1,8 @@
 import { readThread } from "../api/read-thread.js";
 import { flag, limitParam, ThreadId, wholeNumber } from "../call/params.js";
 import { toMessageRecord, toThreadRecord } from "../format/structured.js";
-import { formatTranscript, MESSAGE_CLIP_CHARS, type TranscriptParts } from "../format/transcript.js";
+import { formatTranscript, type TranscriptParts } from "../format/transcript.js";
+import { MESSAGE_CLIP_CHARS } from "../limits.js";
 import { TranscriptShape } from "./outputs.js";
 import { defineTool } from "./tool.js";
 

@@ -9,8 +9,9 @@ import {
 } from "../call/params.js";
 import { formatSearchResult } from "../format/search-result.js";
 import { toMessageRecord, toThreadSummary } from "../format/structured.js";
+import { SEARCH_REQUEST_BUDGET } from "../limits.js";
 import { newestActivityNote } from "../search/newest-activity.js";
-import { MAX_UPSTREAM_REQUESTS, runSearch } from "../search/run-search.js";
+import { runSearch } from "../search/run-search.js";
 import { nextCall } from "../text/text.js";
 import { apiChannel, describeFilters, hasFilters, readFilters } from "../triage/filters.js";
 import { SearchResultShape } from "./outputs.js";
@@ -26,7 +27,7 @@ export default defineTool({
     '"\\"late check-in\\" Müller"): quoted phrases stay whole, other words are searched separately (common words in six ' +
     "languages skipped) in messages, guest names, subjects and booking ids. Ranked by words matched, exact phrase, needing " +
     "a reply, then newest. Thread lines as in list_conversations; under the top threads, the matching messages with one " +
-    `before and after, matches in **bold**. At most ${MAX_UPSTREAM_REQUESTS} requests to Hostel Mate per call, retries included. ` +
+    `before and after, matches in **bold**. At most ${SEARCH_REQUEST_BUDGET} requests to Hostel Mate per call, retries included. ` +
     "status, unread_only, needs_reply, since and until filter the matches (dates: a thread's last message, in the " +
     "property's time zone); they do not narrow Hostel Mate's search, so for a word in more than 100 threads further " +
     "pages are read within the budget, and the result gives the list_conversations call that checks the rest. " +
@@ -67,7 +68,7 @@ export default defineTool({
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };
     // Nothing found with filters: one request more, if the budget has room, says where the data ends.
     const dataEnds =
-      outcome.ranked.length === 0 && hasFilters(filters) && outcome.requests < MAX_UPSTREAM_REQUESTS
+      outcome.ranked.length === 0 && hasFilters(filters) && outcome.requests < SEARCH_REQUEST_BUDGET
         ? await newestActivityNote(client, undefined, now, timeZone, { signal })
         : undefined;
     const page = outcome.ranked.slice(offset, offset + limit).map((entry) => ({
