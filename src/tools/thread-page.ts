@@ -111,25 +111,33 @@ async function plainPage(
   return { text: list.text, structured: structuredOf(list.shown) };
 }
 
+/** Scans the API's list for threads passing `filters`, reporting each page read as progress. */
+function scanWithProgress(
+  query: ListConversationsQuery,
+  filters: ThreadFilters,
+  startOffset: number,
+  want: number,
+  { client, signal, progress }: ToolContext,
+) {
+  const { limit: _limit, offset: _offset, ...apiFilters } = query;
+  return scanThreads(
+    client,
+    apiFilters,
+    filters,
+    { startOffset, want, onPage: (read, budget) => progress(read, budget, `read ${read} threads`) },
+    { signal },
+  );
+}
+
 async function filteredPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
   context: ToolContext,
 ) {
-  const { client, signal, clock, timeZone, progress } = context;
-  const { limit, offset, ...apiFilters } = query;
-  const scan = await scanThreads(
-    client,
-    apiFilters,
-    filters,
-    {
-      startOffset: offset,
-      want: limit,
-      onPage: (read, budget) => progress(read, budget, `read ${read} threads`),
-    },
-    { signal },
-  );
+  const { clock, timeZone } = context;
+  const { limit, offset } = query;
+  const scan = await scanWithProgress(query, filters, offset, limit, context);
   const what = `${view.label} ${describeFilters(filters).join(", ")}`;
   const read = readRange(scan);
   const notes = [...(filters.range?.notes ?? []), ...leftOutNotes(scan, filters, view)];
@@ -188,19 +196,10 @@ async function waitingPage(
   view: ThreadPageView,
   context: ToolContext,
 ) {
-  const { client, signal, clock, timeZone, progress } = context;
-  const { limit, offset, ...apiFilters } = query;
-  const scan = await scanThreads(
-    client,
-    apiFilters,
-    filters,
-    {
-      startOffset: 0,
-      want: Number.POSITIVE_INFINITY,
-      onPage: (read, budget) => progress(read, budget, `read ${read} threads`),
-    },
-    { signal },
-  );
+  const { clock, timeZone } = context;
+  const { limit, offset } = query;
+  // Sorting needs every thread the budget allows, from the top of the list.
+  const scan = await scanWithProgress(query, filters, 0, Number.POSITIVE_INFINITY, context);
   const sorted = [...scan.matches].sort(waitingOrder(filters.status === "ARCHIVED"));
   const page = sorted.slice(offset, offset + limit);
   const filtered = describeFilters(filters);
