@@ -14,6 +14,7 @@ const LAYERS = [
   ["src/triage/"], // who is waiting for a reply; the thread filters
   ["src/time/"], // time zones, dates the model writes, how times print
   ["src/errors/"], // input errors, and every error turned into the sentence the model sees
+  ["src/mirror/"], // the inbox mirror: its SQLite file, schema and sync, fed by the API client
   ["src/api/"], // the Hostel Mate HTTP client, its schemas and its errors
   ["src/notes/", "src/log/"], // the property notes file; logging to stderr and to the client
   ["src/text/"], // clipping and cleaning text, no knowledge of Hostel Mate
