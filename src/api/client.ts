@@ -56,6 +56,11 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Caps the HTTP attempts, retries included; a request it cannot pay for is not started. */
   budget?: AttemptBudget | undefined;
+  /**
+   * Who is waiting for the answer: a person's tool call (the default) or the mirror's background
+   * sync, which must never hold up the first nor take more than its share of the rate limit.
+   */
+  lane?: "interactive" | "background" | undefined;
 }
 
 export interface HostelMateClient {
