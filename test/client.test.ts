@@ -340,6 +340,26 @@ describe("an attempt budget in the call options", () => {
   });
 });
 
+describe("the call's deadline in the call options", () => {
+  it("starts no retry that could not finish by the deadline: the failure's own sentence stands", async () => {
+    sandbox.faults.failures.push({ status: 503, times: 2, error: "messaging_unavailable" });
+    // Less than one attempt's time (10 s) is left, however fast this machine is.
+    const error = await failure(
+      client.listConversations({ limit: 1, offset: 0 }, { deadline: Date.now() + 1_000 }),
+    );
+    expect(error).toMatchObject({ kind: "unavailable", status: 503, code: "messaging_unavailable" });
+    expect(sandbox.requests).toHaveLength(1);
+    expect(log.filter((line) => line.includes("retrying"))).toHaveLength(0);
+  });
+
+  it("retries as usual while the deadline leaves time for it", async () => {
+    sandbox.faults.failures.push({ status: 503, times: 2, error: "messaging_unavailable" });
+    const page = await client.listConversations({ limit: 1, offset: 0 }, { deadline: Date.now() + 600_000 });
+    expect(page.results).toHaveLength(1);
+    expect(sandbox.requests).toHaveLength(3);
+  });
+});
+
 describe("the API payload schemas", () => {
   it("turn missing, null and mistyped fields into null, and keep the ids", () => {
     const drifted = {

@@ -8,7 +8,6 @@ import { VERSION } from "../version.js";
 import { type AttemptBudget, AttemptBudgetSpentError, budgetIn } from "./attempt-budget.js";
 import { apiUrlProblems } from "./base-url.js";
 import { keepAliveFetch } from "./connections.js";
-import { deadlineOf } from "./deadline.js";
 import { ApiError, type ApiErrorKind } from "./errors.js";
 import { RateLimiter, RateLimitQueueFullError } from "./rate-limit.js";
 import { ConversationPage, ErrorBody, MessagePage } from "./schemas.js";
@@ -54,6 +53,11 @@ export interface GetMessagesQuery {
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
+  /**
+   * When the call must be done by (milliseconds, as Date.now()): a retry that could not finish by
+   * then is not started, and a turn under the rate limit that would come too late is refused.
+   */
+  deadline?: number | undefined;
   /** Caps the HTTP attempts, retries included; a request it cannot pay for is not started. */
   budget?: AttemptBudget | undefined;
   /**
@@ -213,7 +217,7 @@ export function createClient(options: ClientOptions): HostelMateClient {
       logger.debug(`cache hit: ${key}`);
       return cached.value as z.output<T>;
     }
-    const deadline = deadlineOf(call.signal);
+    const { deadline } = call;
     const fresh = await shared.run(key, call.signal, async (signal) => {
       const value = await fetchAndParse(spec, key, signal, call.budget, deadline);
       cache?.set(key, value);

@@ -1,7 +1,7 @@
 // Picking a thread by what a person types: the recent threads whose id starts with, or whose guest
 // name contains, the text so far. A name matches without its accents ("Lucia" finds Lucía), as
 // people type names on keyboards that have none.
-import type { HostelMateClient } from "../api/client.js";
+import type { CallOptions, HostelMateClient } from "../api/client.js";
 import { UUIDS } from "../api/ids.js";
 import type { Conversation } from "../api/schemas.js";
 import { UserInputError } from "../errors/input.js";
@@ -21,10 +21,10 @@ function folded(text: string): string {
 async function recentThreadsMatching(
   client: HostelMateClient,
   typed: string,
-  signal?: AbortSignal,
+  call: CallOptions = {},
 ): Promise<Conversation[]> {
   const needle = folded(typed.trim());
-  const page = await client.listConversations({ limit: RECENT_THREADS, offset: 0 }, { signal });
+  const page = await client.listConversations({ limit: RECENT_THREADS, offset: 0 }, call);
   // Never more than asked for, whatever the API sends.
   return page.results
     .slice(0, RECENT_THREADS)
@@ -103,12 +103,12 @@ export async function resolveThreadChoice(
   client: HostelMateClient,
   chosen: string,
   timeZone: string,
-  signal?: AbortSignal,
+  call: CallOptions,
 ): Promise<string> {
   const id = chosen.match(UUIDS)?.at(-1);
   if (id) return id.toLowerCase();
   const name = oneLine(chosen);
-  const matches = name === "" ? [] : await recentThreadsMatching(client, name, signal);
+  const matches = name === "" ? [] : await recentThreadsMatching(client, name, call);
   if (matches.length === 1 && matches[0]) return matches[0].id;
   if (matches.length === 0) {
     throw new UserInputError(

@@ -82,11 +82,11 @@ export default definePrompt((context) => ({
       .optional()
       .describe("The language to write in, e.g. 'German' (default: the language the guest writes in)."),
   },
-  async build({ thread_id = "", tone, language }, { client, clock, notes, timeZone }, signal) {
-    const threadId = await resolveThreadChoice(client, thread_id, timeZone, signal);
+  async build({ thread_id = "", tone, language }, { client, call, clock, notes, timeZone }) {
+    const threadId = await resolveThreadChoice(client, thread_id, timeZone, call);
     // readThread reads the thread's listing too: its status, subject and the booking's other threads.
     const [window, propertyNotes] = await Promise.all([
-      readThread(client, threadId, { limit: PROMPT_MESSAGES }, { signal }),
+      readThread(client, threadId, { limit: PROMPT_MESSAGES }, call),
       notes.read(),
     ]);
     const transcript = formatTranscript({

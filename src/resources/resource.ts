@@ -1,5 +1,5 @@
 // Resources the user can attach in a client: fixed ones and ones named by a URI template.
-import type { ServerContext } from "../call/context.js";
+import type { CallContext, ServerContext } from "../call/context.js";
 
 export interface ResourceListing {
   uri: string;
@@ -15,7 +15,7 @@ export interface FixedResource {
   title: string;
   description: string;
   mimeType: string;
-  read(context: ServerContext, signal: AbortSignal): Promise<string>;
+  read(context: CallContext): Promise<string>;
 }
 
 export interface TemplateResource {
@@ -25,9 +25,10 @@ export interface TemplateResource {
   title: string;
   description: string;
   mimeType: string;
-  list(context: ServerContext, signal: AbortSignal): Promise<ResourceListing[]>;
+  list(context: CallContext): Promise<ResourceListing[]>;
   /** Variables arrive as they stand in the URI: percent-encoded. */
-  read(variables: Record<string, string>, context: ServerContext, signal: AbortSignal): Promise<string>;
+  read(variables: Record<string, string>, context: CallContext): Promise<string>;
+  /** Completion runs outside any call (no budget, no cancellation): it gets the server's lasting parts. */
   complete: Record<string, (typed: string, context: ServerContext) => Promise<string[]>>;
 }
 

@@ -14,9 +14,8 @@ import {
   SetLevelRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { HostelMateClient } from "../api/client.js";
-import { setDeadline } from "../api/deadline.js";
 import { ApiError } from "../api/errors.js";
-import type { ServerContext } from "../call/context.js";
+import type { CallContext, CallScope, Progress, ServerContext } from "../call/context.js";
 import { strictInput } from "../call/params.js";
 import { describeError } from "../errors/describe.js";
 import { UserInputError } from "../errors/input.js";
@@ -31,7 +30,7 @@ import { resources } from "../resources/index.js";
 import type { ResourceDefinition } from "../resources/resource.js";
 import { type Clock, systemClock } from "../time/time.js";
 import { tools } from "../tools/index.js";
-import type { Tool, ToolContext } from "../tools/tool.js";
+import type { Tool } from "../tools/tool.js";
 import { VERSION } from "../version.js";
 import { ProtocolGate } from "./protocol-gate.js";
 
@@ -76,44 +75,68 @@ function logFailure(logger: Logger, what: string, error: unknown): void {
   }
 }
 
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** What every handler's call is made from: the parts calls share and the time each may take. */
+interface Calls {
+  shared: ServerContext;
+  /** The most one call may take, retries and waits included. */
+  budgetMs: number;
+}
+
+/** One call's context: the server's lasting parts, with this call's signal, deadline and progress. */
+function callContext(shared: ServerContext, call: CallScope, progress: Progress): CallContext {
+  return {
+    client: shared.client,
+    clock: shared.clock,
+    notes: shared.notes,
+    logger: shared.logger,
+    // Read through, not copied: the zone is found on the first call that needs it (createServer).
+    get timeZone() {
+      return shared.timeZone;
+    },
+    mirror: shared.mirror,
+    call,
+    progress,
+  };
+}
+
 /**
- * Runs a handler within the call budget; any failure becomes one logged sentence. The handler gets
- * a signal that fires when the client cancels or the budget runs out. A cancelled call is no failure.
+ * Runs a handler within the call budget; any failure becomes one logged sentence. The handler's
+ * context carries a signal that fires when the client cancels or the budget runs out, and the
+ * deadline the HTTP client plans its retries by. A cancelled call is no failure.
  */
 async function guarded<T>(
   what: string,
-  clientSignal: AbortSignal,
-  context: ServerContext,
-  run: (signal: AbortSignal) => Promise<T>,
+  extra: Extra,
+  { shared, budgetMs }: Calls,
+  run: (context: CallContext) => Promise<T>,
   onError: (sentence: string, error: unknown) => T,
 ): Promise<T> {
-  const deadline = AbortSignal.timeout(context.callBudgetMs);
+  const budget = AbortSignal.timeout(budgetMs);
+  const call = { signal: AbortSignal.any([extra.signal, budget]), deadline: Date.now() + budgetMs };
   try {
-    return await run(
-      setDeadline(AbortSignal.any([clientSignal, deadline]), Date.now() + context.callBudgetMs),
-    );
+    return await run(callContext(shared, call, progressReporter(extra)));
   } catch (error) {
-    if (clientSignal.aborted) {
-      context.logger.debug(`${what}: cancelled by the client`);
+    if (extra.signal.aborted) {
+      shared.logger.debug(`${what}: cancelled by the client`);
       return onError("The request was cancelled.", error);
     }
-    const failure = deadline.aborted
+    const failure = budget.aborted
       ? new ApiError({
           kind: "call_budget",
           host: "",
-          detail: `over ${context.callBudgetMs} ms`,
-          budgetMs: context.callBudgetMs,
+          detail: `over ${budgetMs} ms`,
+          budgetMs,
         })
       : error;
-    logFailure(context.logger, what, failure);
+    logFailure(shared.logger, what, failure);
     return onError(describeError(failure), failure);
   }
 }
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-
 /** Progress notifications for the calls whose client asked for them (with a progress token). */
-function progressReporter(extra: Extra): ToolContext["progress"] {
+function progressReporter(extra: Extra): Progress {
   const token = extra._meta?.progressToken;
   if (token === undefined) return () => {};
   return (progress, total, message) => {
@@ -145,7 +168,7 @@ const NO_ELICITATION: NonNullable<ServerOptions["jsonSchemaValidator"]> = {
   },
 };
 
-function registerTool(server: McpServer, tool: Tool, context: ServerContext): void {
+function registerTool(server: McpServer, tool: Tool, calls: Calls): void {
   server.registerTool(
     tool.name,
     {
@@ -158,16 +181,10 @@ function registerTool(server: McpServer, tool: Tool, context: ServerContext): vo
     (args, extra) =>
       guarded<CallToolResult>(
         tool.name,
-        extra.signal,
-        context,
-        async (signal) => {
-          const result = await tool.handler(args, {
-            client: context.client,
-            signal,
-            clock: context.clock,
-            timeZone: context.timeZone,
-            progress: progressReporter(extra),
-          });
+        extra,
+        calls,
+        async (context) => {
+          const result = await tool.handler(args, context);
           // Not parsed again here: the SDK checks it against the output schema before it is sent, and
           // the tools build it field by field, so no key the schema lacks can reach a strict client
           // (the tool tests list the tools first, so their client checks exactly that).
@@ -181,17 +198,17 @@ function registerTool(server: McpServer, tool: Tool, context: ServerContext): vo
   );
 }
 
-function registerPrompt(server: McpServer, prompt: PromptDefinition, context: ServerContext): void {
+function registerPrompt(server: McpServer, prompt: PromptDefinition, calls: Calls): void {
   server.registerPrompt(
     prompt.name,
     { title: prompt.title, description: prompt.description, argsSchema: prompt.argsSchema },
     (args, extra) =>
       guarded(
         `prompt ${prompt.name}`,
-        extra.signal,
-        context,
-        async (signal) => {
-          const text = await prompt.build(args as Record<string, string | undefined>, context, signal);
+        extra,
+        calls,
+        async (context) => {
+          const text = await prompt.build(args as Record<string, string | undefined>, context);
           return {
             description: prompt.title,
             messages: [{ role: "user" as const, content: { type: "text" as const, text } }],
@@ -202,18 +219,16 @@ function registerPrompt(server: McpServer, prompt: PromptDefinition, context: Se
   );
 }
 
-function registerResource(server: McpServer, resource: ResourceDefinition, context: ServerContext): void {
+function registerResource(server: McpServer, resource: ResourceDefinition, calls: Calls): void {
   const metadata = { title: resource.title, description: resource.description, mimeType: resource.mimeType };
   if (resource.kind === "fixed") {
     server.registerResource(resource.name, resource.uri, metadata, (uri, extra) =>
       guarded(
         `resource ${resource.name}`,
-        extra.signal,
-        context,
-        async (signal) => ({
-          contents: [
-            { uri: uri.href, mimeType: resource.mimeType, text: await resource.read(context, signal) },
-          ],
+        extra,
+        calls,
+        async (context) => ({
+          contents: [{ uri: uri.href, mimeType: resource.mimeType, text: await resource.read(context) }],
         }),
         protocolError,
       ),
@@ -223,17 +238,17 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
   const complete = Object.fromEntries(
     Object.entries(resource.complete).map(([variable, completer]) => [
       variable,
-      (typed: string) => completer(typed, context),
+      (typed: string) => completer(typed, calls.shared),
     ]),
   );
   const template = new ResourceTemplate(resource.uriTemplate, {
     list: (extra) =>
       guarded(
         `resource ${resource.name} list`,
-        extra.signal,
-        context,
-        async (signal) => ({
-          resources: (await resource.list(context, signal)).map((entry) => ({
+        extra,
+        calls,
+        async (context) => ({
+          resources: (await resource.list(context)).map((entry) => ({
             ...entry,
             mimeType: resource.mimeType,
           })),
@@ -241,7 +256,7 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
         // One failing listing must not hide the others: resources/list also carries the fixed
         // resources (the property notes), which need no API at all.
         (sentence) => {
-          context.logger.warn(`resources/list: left out the ${resource.name} resources: ${sentence}`);
+          calls.shared.logger.warn(`resources/list: left out the ${resource.name} resources: ${sentence}`);
           return { resources: [] };
         },
       ),
@@ -250,9 +265,9 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
   server.registerResource(resource.name, template, metadata, (uri, variables, extra) =>
     guarded(
       `resource ${resource.name}`,
-      extra.signal,
-      context,
-      async (signal) => {
+      extra,
+      calls,
+      async (context) => {
         const values = Object.fromEntries(
           Object.entries(variables).map(([name, value]) => [
             name,
@@ -264,7 +279,7 @@ function registerResource(server: McpServer, resource: ResourceDefinition, conte
             {
               uri: uri.href,
               mimeType: resource.mimeType,
-              text: await resource.read(values, context, signal),
+              text: await resource.read(values, context),
             },
           ],
         };
@@ -312,7 +327,7 @@ class GatedServer extends McpServer {
 export function createServer(dependencies: ServerDependencies): McpServer {
   const zone = dependencies.timeZone ?? "UTC";
   let timeZone = typeof zone === "string" ? zone : undefined;
-  const context: ServerContext = {
+  const shared: ServerContext = {
     client: dependencies.client,
     logger: dependencies.logger,
     clock: dependencies.clock ?? systemClock,
@@ -322,15 +337,15 @@ export function createServer(dependencies: ServerDependencies): McpServer {
       timeZone ??= typeof zone === "string" ? zone : zone();
       return timeZone;
     },
-    callBudgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS,
   };
+  const calls: Calls = { shared, budgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS };
   const server = new GatedServer(
     { name: "hostelmate-mcp", title: "Hostel Mate", version: VERSION },
     { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: NO_ELICITATION },
   );
-  forwardLogs(server, context.logger);
-  for (const tool of tools) registerTool(server, tool, context);
-  for (const createPrompt of prompts) registerPrompt(server, createPrompt(context), context);
-  for (const resource of resources) registerResource(server, resource, context);
+  forwardLogs(server, shared.logger);
+  for (const tool of tools) registerTool(server, tool, calls);
+  for (const createPrompt of prompts) registerPrompt(server, createPrompt(shared), calls);
+  for (const resource of resources) registerResource(server, resource, calls);
   return server;
 }

@@ -33,10 +33,10 @@ export default defineTool({
       ),
   },
   outputSchema: TranscriptShape,
-  async handler({ thread_id, limit, offset, full_text }, { client, signal, clock, timeZone }) {
+  async handler({ thread_id, limit, offset, full_text }, { client, call, clock, timeZone }) {
     // readThread reads the thread's listing beside its messages: the status (an archived thread needs
     // no reply), the subject and the booking's other threads.
-    const window = await readThread(client, thread_id, { limit, offset }, { signal });
+    const window = await readThread(client, thread_id, { limit, offset }, call);
     // Built from what the text shows, so both give the same messages, clipped alike, and the same next calls.
     const structuredOf = (shown: TranscriptParts) => ({
       thread: {

@@ -46,7 +46,7 @@ export default defineTool({
     ...FilterFields,
   },
   outputSchema: SearchResultShape,
-  async handler(args, { client, signal, clock, timeZone, progress }) {
+  async handler(args, { client, call, clock, timeZone, progress }) {
     const { query, channel, booking_id, limit, offset, snippets } = args;
     const now = clock();
     const filters = await readFilters(args, now, timeZone);
@@ -62,14 +62,14 @@ export default defineTool({
         filters,
         onProgress: (done, budget) => progress(done, budget, `${done} of at most ${budget} requests`),
       },
-      { signal },
+      call,
     );
     const { status, unread_only, needs_reply, since, until } = args;
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };
     // Nothing found with filters: one request more, if the budget has room, says where the data ends.
     const dataEnds =
       outcome.ranked.length === 0 && hasFilters(filters) && outcome.requests < SEARCH_REQUEST_BUDGET
-        ? await newestActivityNote(client, undefined, now, timeZone, { signal })
+        ? await newestActivityNote(client, undefined, now, timeZone, call)
         : undefined;
     const page = outcome.ranked.slice(offset, offset + limit).map((entry) => ({
       ...toThreadSummary(entry.thread),

@@ -2,6 +2,7 @@
 // API lacks, the matches of a scan over several pages — as thread lines and structured summaries.
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo } from "../api/paging.js";
+import type { CallContext } from "../call/context.js";
 import { toThreadSummary } from "../format/structured.js";
 import { formatThreadList } from "../format/threads.js";
 import { SCAN_BUDGET } from "../limits.js";
@@ -9,7 +10,6 @@ import { newestActivityNote } from "../search/newest-activity.js";
 import { type ScanResult, scanThreads } from "../search/scan.js";
 import { plural } from "../text/text.js";
 import { describeFilters, hasFilters, type ThreadFilters, waitingOrder } from "../triage/filters.js";
-import type { ToolContext } from "./tool.js";
 
 export interface ThreadPageView {
   label: string;
@@ -27,7 +27,7 @@ export async function threadPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  context: ToolContext,
+  context: CallContext,
   order: ThreadOrder = "newest",
 ) {
   if (order === "waiting") return waitingPage(query, filters, view, context);
@@ -59,11 +59,11 @@ function leftOutNotes(scan: ScanResult, filters: ThreadFilters, view: ThreadPage
 function whereDataEnds(
   query: ListConversationsQuery,
   scan: ScanResult,
-  { client, signal, clock, timeZone }: ToolContext,
+  { client, call, clock, timeZone }: CallContext,
 ): Promise<string | undefined> {
   const wholeInbox = !query.channel && !query.booking_id && !query.search;
   const readTop = wholeInbox && scan.startOffset === 0 && scan.nextOffset > 0;
-  return newestActivityNote(client, readTop ? scan.newest : undefined, clock(), timeZone, { signal });
+  return newestActivityNote(client, readTop ? scan.newest : undefined, clock(), timeZone, call);
 }
 
 /** Where in the API's list a scan read: "threads 1-240 of 300". */
@@ -82,9 +82,9 @@ function matchCount(scan: ScanResult): string {
 async function plainPage(
   query: ListConversationsQuery,
   view: ThreadPageView,
-  { client, signal, clock, timeZone }: ToolContext,
+  { client, call, clock, timeZone }: CallContext,
 ) {
-  const answer = await client.listConversations(query, { signal });
+  const answer = await client.listConversations(query, call);
   // The API may send more than the page asked for: the rest is the next page's.
   const page = { ...answer, results: answer.results.slice(0, query.limit) };
   const cut = answer.results.length > page.results.length;
@@ -117,7 +117,7 @@ function scanWithProgress(
   filters: ThreadFilters,
   startOffset: number,
   want: number,
-  { client, signal, progress }: ToolContext,
+  { client, call, progress }: CallContext,
 ) {
   const { limit: _limit, offset: _offset, ...apiFilters } = query;
   return scanThreads(
@@ -125,7 +125,7 @@ function scanWithProgress(
     apiFilters,
     filters,
     { startOffset, want, onPage: (read, budget) => progress(read, budget, `read ${read} threads`) },
-    { signal },
+    call,
   );
 }
 
@@ -133,7 +133,7 @@ async function filteredPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  context: ToolContext,
+  context: CallContext,
 ) {
   const { clock, timeZone } = context;
   const { limit, offset } = query;
@@ -194,7 +194,7 @@ async function waitingPage(
   query: ListConversationsQuery,
   filters: ThreadFilters,
   view: ThreadPageView,
-  context: ToolContext,
+  context: CallContext,
 ) {
   const { clock, timeZone } = context;
   const { limit, offset } = query;

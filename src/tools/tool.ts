@@ -1,20 +1,7 @@
 // A tool is a name, schemas, a description for the model and a handler that returns text plus its
 // structured twin. Handlers throw; the server turns what they throw into an isError result, once.
 import type { z } from "zod";
-import type { HostelMateClient } from "../api/client.js";
-import type { Clock } from "../time/time.js";
-
-export interface ToolContext {
-  client: HostelMateClient;
-  /** Aborted when the MCP client cancels the call; hand it to every upstream request. */
-  signal: AbortSignal;
-  /** The one clock relative times are computed from, so tests can fix it. */
-  clock: Clock;
-  /** IANA time zone in which words like "yesterday" are read. */
-  timeZone: string;
-  /** Reports progress of a long call (a scan, a search) to clients that asked for it. */
-  progress: (progress: number, total?: number, message?: string) => void;
-}
+import type { CallContext } from "../call/context.js";
 
 export interface ToolResult<Structured> {
   text: string;
@@ -43,7 +30,7 @@ export interface Tool<
   // Method syntax on purpose: it lets a list of tools with different inputs share one type.
   handler(
     args: z.output<z.ZodObject<Input>>,
-    context: ToolContext,
+    context: CallContext,
   ): Promise<ToolResult<z.input<z.ZodObject<Output>>>>;
 }
 
