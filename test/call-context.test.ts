@@ -80,6 +80,7 @@ describe("the call context", () => {
     ["a scan of the list", { name: "list_conversations", arguments: { needs_reply: true } }],
     ["the longest waits", { name: "list_conversations", arguments: { order: "waiting" } }],
     ["a thread", { name: "get_messages", arguments: { thread_id: THREAD } }],
+    ["a search", { name: "search_conversations", arguments: { query: "wifi password" } }],
   ])("reaches every request of a tool: %s", async (_what, params) => {
     await expectScoped(() => client.callTool(params));
   });

@@ -98,6 +98,7 @@ export async function runSearch(
   const stop = new AbortController();
   try {
     return await search(client, input, {
+      ...call,
       signal: call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal,
       budget: new AttemptBudget(SEARCH_REQUEST_BUDGET, input.onProgress),
     });
