@@ -7,6 +7,7 @@
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "./client.js";
 import { ApiError } from "./errors.js";
 import { isUuid } from "./ids.js";
+import { messagePages, newestWindow, type PageWindow, readListPage, readPage } from "./pages.js";
 import type { Conversation, Message, ThreadInfo } from "./schemas.js";
 
 /** The newest messages read to tell who wrote last and since when the guest waits. */
@@ -65,51 +66,45 @@ export async function readThread(
 ): Promise<ThreadWindow> {
   const { limit } = window;
   const offset = window.offset ?? 0;
-  const first = await client.getMessages(threadId, { limit, offset }, call);
-  const total = first.pagination?.total ?? null;
-  // Never more than the limit asked for, whatever the API sends.
-  const shown = first.results.slice(0, limit);
-  const end = offset + shown.length;
+  const pages = messagePages(client, threadId);
+  const first = await readPage(pages, { limit, offset }, call);
+  const { total, items: shown, next: end } = first;
   // Is this page the end of the thread? A page shorter than asked is, when the API gives no total.
   // A page past the end (offset beyond the total) is not: the newest are read for the state.
   const endsThread =
-    total === null ? first.results.length < limit : end >= total && (shown.length > 0 || total === 0);
+    total === null ? shown.length < limit : end >= total && (shown.length > 0 || total === 0);
 
   // At most one more page of messages, read beside the listing: the last page in place of the
   // first when the newest were asked for, or the newest ones after an explicit page.
-  let second: { offset: number; limit: number } | null = null;
+  let second: PageWindow | null = null;
   if (!endsThread && total !== null) {
-    second =
-      window.offset === undefined
-        ? { offset: total - limit, limit }
-        : { offset: Math.max(0, total - LATEST_MESSAGES), limit: LATEST_MESSAGES };
+    second = newestWindow(total, window.offset === undefined ? limit : LATEST_MESSAGES);
   }
   const [more, found] = await Promise.all([
-    second ? client.getMessages(threadId, second, call) : null,
-    options.listing === false ? null : findListing(client, threadId, first.thread, call),
+    second ? readPage(pages, second, call) : null,
+    options.listing === false ? null : findListing(client, threadId, first.answer.thread, call),
   ]);
   const listing = found?.listing ?? null;
   const base = {
-    thread: withListing(more?.thread ?? first.thread, listing),
-    total: more?.pagination?.total ?? total,
+    thread: withListing(more?.answer.thread ?? first.answer.thread, listing),
+    total: more?.total ?? total,
     sameBooking: found?.siblings ?? [],
   };
 
   if (window.offset === undefined) {
     if (more && second) {
-      const newest = more.results.slice(0, limit);
-      const latest = { messages: newest, offset: second.offset };
-      return { ...base, messages: more.results, offset: second.offset, reachedNewest: true, latest };
+      const latest = { messages: more.items, offset: second.offset };
+      return { ...base, messages: more.items, offset: second.offset, reachedNewest: true, latest };
     }
     // Without a total, a full first page may not be the end: its state is not the thread's.
     const latest = endsThread ? { messages: shown, offset } : null;
-    return { ...base, messages: first.results, offset, reachedNewest: endsThread, latest };
+    return { ...base, messages: shown, offset, reachedNewest: endsThread, latest };
   }
 
-  const page = { ...base, messages: first.results, offset, reachedNewest: true };
+  const page = { ...base, messages: shown, offset, reachedNewest: true };
   if (endsThread) return { ...page, latest: { messages: shown, offset } };
   if (!more || !second) return { ...page, latest: null };
-  const tail = more.results.slice(0, second.limit);
+  const tail = more.items;
   // A page that meets the newest ones makes one longer run: it may hold the last staff answer.
   const latest =
     offset < second.offset && end >= second.offset
@@ -153,8 +148,7 @@ async function findListing(
       : null;
   if (!query) return null;
   try {
-    const page = await client.listConversations(query, call);
-    const results = page.results.slice(0, query.limit);
+    const { items: results } = await readListPage(client, query, call);
     const id = threadId.toLowerCase();
     const listing = results.find((candidate) => candidate.id.toLowerCase() === id) ?? null;
     const siblings =

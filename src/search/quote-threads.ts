@@ -6,10 +6,16 @@ import type { LimitFunction } from "p-limit";
 import { type AttemptBudget, AttemptBudgetSpentError } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import { ApiError } from "../api/errors.js";
+import {
+  MAX_PAGE_SIZE,
+  messagePages,
+  newestWindow,
+  type Page,
+  type PageWindow,
+  readPage,
+} from "../api/pages.js";
 import type { Message, MessagePage } from "../api/schemas.js";
 import { findSnippets, messageMatches, type SnippetLine } from "./snippets.js";
-
-const MESSAGES_PER_READ = 100;
 
 export interface Unquoted {
   /** Threads left unread because the request budget was spent. */
@@ -18,7 +24,7 @@ export interface Unquoted {
   failed: number;
 }
 
-type Outcome = { page: MessagePage } | { missing: keyof Unquoted };
+type Outcome = { page: Page<MessagePage> } | { missing: keyof Unquoted };
 
 export async function quoteThreads(
   client: HostelMateClient,
@@ -30,11 +36,10 @@ export async function quoteThreads(
 ): Promise<Unquoted> {
   const unquoted: Unquoted = { budget: 0, failed: 0 };
   // Every read goes through the same limit, so the search never has more requests in flight.
-  const read = (threadId: string, offset: number): Promise<Outcome> =>
+  const read = (threadId: string, window: PageWindow): Promise<Outcome> =>
     limit(async () => {
-      call.signal?.throwIfAborted();
       try {
-        return { page: await client.getMessages(threadId, { limit: MESSAGES_PER_READ, offset }, call) };
+        return { page: await readPage(messagePages(client, threadId), window, call) };
       } catch (error) {
         if (error instanceof AttemptBudgetSpentError) return { missing: "budget" };
         // A failure with nothing left in the budget is one that a retry was refused for.
@@ -43,7 +48,9 @@ export async function quoteThreads(
       }
     });
 
-  const firstPages = await Promise.all(threads.map((entry) => read(entry.thread.id, 0)));
+  const firstPages = await Promise.all(
+    threads.map((entry) => read(entry.thread.id, { offset: 0, limit: MAX_PAGE_SIZE })),
+  );
   await Promise.all(
     threads.map(async (entry, index) => {
       const first = firstPages[index];
@@ -52,13 +59,13 @@ export async function quoteThreads(
         unquoted[first.missing] += 1;
         return;
       }
-      let messages: Message[] = first.page.results;
-      const total = first.page.pagination?.total ?? null;
+      let messages: Message[] = first.page.items;
+      const { total } = first.page;
       const missed = !messages.some((message) => messageMatches(message, needles));
-      if (missed && total !== null && total > MESSAGES_PER_READ && budget.remaining > 0) {
-        const newest = await read(entry.thread.id, total - MESSAGES_PER_READ);
+      if (missed && total !== null && total > MAX_PAGE_SIZE && budget.remaining > 0) {
+        const newest = await read(entry.thread.id, newestWindow(total, MAX_PAGE_SIZE));
         // Without the newest page, the opening page still gives the thread's context.
-        if ("page" in newest) messages = newest.page.results;
+        if ("page" in newest) messages = newest.page.items;
       }
       entry.snippets = findSnippets(messages, needles);
     }),

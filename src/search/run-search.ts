@@ -5,7 +5,8 @@
 import pLimit from "p-limit";
 import { AttemptBudget } from "../api/attempt-budget.js";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
-import type { Conversation } from "../api/schemas.js";
+import { listPages, PageCursor } from "../api/pages.js";
+import type { Conversation, ConversationPage } from "../api/schemas.js";
 import { SEARCH_REQUEST_BUDGET } from "../limits.js";
 import {
   hasFilters,
@@ -16,7 +17,6 @@ import {
 } from "../triage/filters.js";
 import { parseQuery, type SearchQuery } from "./query.js";
 import { quoteThreads, type Unquoted } from "./quote-threads.js";
-import { type NeedleState, needleReader, readFurther } from "./search-pages.js";
 import type { SnippetLine } from "./snippets.js";
 
 const CONCURRENT_REQUESTS = 3;
@@ -89,6 +89,32 @@ function rank(a: RankedThread, b: RankedThread): number {
   );
 }
 
+interface NeedleState {
+  needle: string;
+  /** Where its search's results were read to. */
+  cursor: PageCursor<ConversationPage>;
+}
+
+/**
+ * Reads further pages of the needles that have more, a round at a time, while fewer than `want`
+ * threads pass the filters. Each round leaves `reserve()` attempts for quoting. True when the
+ * budget, not a lack of pages or enough matches, ended the reading.
+ */
+async function readFurther(
+  states: readonly NeedleState[],
+  readNext: (state: NeedleState) => Promise<boolean>,
+  options: { want: number; found: () => number; reserve: () => number; remaining: () => number },
+): Promise<boolean> {
+  for (;;) {
+    const open = states.filter(({ cursor }) => cursor.more);
+    if (open.length === 0 || options.found() >= options.want) return false;
+    const affordable = options.remaining() - options.reserve();
+    if (affordable <= 0) return true;
+    const paid = await Promise.all(open.slice(0, affordable).map(readNext));
+    if (paid.includes(false)) return true;
+  }
+}
+
 export async function runSearch(
   client: HostelMateClient,
   input: SearchInput,
@@ -120,21 +146,30 @@ async function search(
   const limit = pLimit(CONCURRENT_REQUESTS);
 
   const byId = new Map<string, RankedThread>();
-  const reader = needleReader(
-    client,
-    { channel: input.channel, booking_id: input.booking_id },
-    options,
-    limit,
-    (thread, needle) => {
+  const states: NeedleState[] = planned.map((needle) => ({
+    needle,
+    cursor: new PageCursor(
+      listPages(client, { search: needle, channel: input.channel, booking_id: input.booking_id }),
+      {
+        call: options,
+        schedule: limit,
+      },
+    ),
+  }));
+  // Reads a needle's next page and ranks its threads; false when the budget could not pay for it.
+  const readNext = async ({ needle, cursor }: NeedleState): Promise<boolean> => {
+    const page = await cursor.readNext();
+    if (!page) return false;
+    for (const thread of page.items) {
       const entry = byId.get(thread.id) ?? { thread, matched: [], phraseMatch: false, snippets: [] };
-      if (entry.matched.includes(needle)) return;
+      if (entry.matched.includes(needle)) continue;
       entry.matched.push(needle);
       if (parsed.phrases.includes(needle)) entry.phraseMatch = true;
       byId.set(thread.id, entry);
-    },
-  );
-  const states: NeedleState[] = planned.map((needle) => ({ needle, read: 0, total: null, more: false }));
-  const paid = await Promise.all(states.map((state) => reader.readNext(state)));
+    }
+    return true;
+  };
+  const paid = await Promise.all(states.map(readNext));
   const searched = states.filter((_, index) => paid[index]);
   const passing = () => [...byId.values()].filter((entry) => matchesFilters(entry.thread, input.filters));
 
@@ -144,7 +179,7 @@ async function search(
   // never reached others.
   const budgetCut =
     hasFilters(input.filters) &&
-    (await readFurther(searched, reader, {
+    (await readFurther(searched, readNext, {
       want: Number.POSITIVE_INFINITY,
       found: () => passing().length,
       // Quotes are worth keeping attempts for only once there are threads to quote.
@@ -164,8 +199,8 @@ async function search(
     skipped: needles.slice(planned.length),
     unsearched: states.filter((_, index) => !paid[index]).map((state) => state.needle),
     overflowing: searched
-      .filter((state) => state.more)
-      .map(({ needle, read, total }) => ({ needle, read, total })),
+      .filter(({ cursor }) => cursor.more)
+      .map(({ needle, cursor }) => ({ needle, read: cursor.read, total: cursor.total })),
     budgetCut,
     unquoted,
     found: byId.size,

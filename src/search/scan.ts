@@ -1,11 +1,10 @@
 // Reading Hostel Mate's thread list page by page and keeping what passes the filters, within a
 // budget of threads read. It stops as soon as it has enough.
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "../api/client.js";
+import { listPages, readPages } from "../api/pages.js";
 import type { Conversation } from "../api/schemas.js";
 import { SCAN_BUDGET } from "../limits.js";
 import { filterThread, type LeftOut, lastActivityAt, type ThreadFilters } from "../triage/filters.js";
-
-const PAGE_SIZE = 100;
 
 export interface ScanResult {
   matches: Conversation[];
@@ -41,41 +40,31 @@ export async function scanThreads(
   const budget = options.budget ?? SCAN_BUDGET;
   const matches: Conversation[] = [];
   const positions: number[] = [];
-  let offset = options.startOffset;
-  let total: number | null = null;
-  let exhausted = false;
   const leftOut: Record<LeftOut, number> = { closing: 0, archived: 0 };
   let newest = Number.NaN;
-  while (matches.length < options.want && offset - options.startOffset < budget) {
-    const limit = Math.min(PAGE_SIZE, budget - (offset - options.startOffset));
-    const page = await client.listConversations({ ...query, limit, offset }, call);
-    total = page.pagination?.total ?? total;
-    let used = 0;
-    for (const thread of page.results) {
-      used += 1;
+  const reading = await readPages(listPages(client, query), {
+    start: options.startOffset,
+    maxItems: budget,
+    call,
+    onPage: (read) => options.onPage?.(read, budget),
+    each(thread, position) {
       const at = lastActivityAt(thread);
       if (at > newest || (Number.isNaN(newest) && !Number.isNaN(at))) newest = at;
       const verdict = filterThread(thread, filters);
       if (verdict === true) {
         matches.push(thread);
-        positions.push(offset + used - 1);
+        positions.push(position);
       } else if (verdict) leftOut[verdict] += 1;
-      if (matches.length === options.want) break;
-    }
-    offset += used;
-    options.onPage?.(offset - options.startOffset, budget);
-    const more = page.pagination?.has_more ?? page.results.length === limit;
-    if (page.results.length === 0 || (used === page.results.length && !more)) {
-      exhausted = true;
-      break;
-    }
-  }
+      return matches.length < options.want;
+    },
+  });
+  const exhausted = reading.stop === "end";
   return {
     matches,
     positions,
     startOffset: options.startOffset,
-    nextOffset: offset,
-    total,
+    nextOffset: reading.next,
+    total: reading.total,
     exhausted,
     budgetCut: !exhausted && matches.length < options.want,
     leftOut,

@@ -1,7 +1,7 @@
 // The shared body of list_conversations: one page from the list endpoint — or, with filters the
 // API lacks, the matches of a scan over several pages — as thread lines and structured summaries.
 import type { ListConversationsQuery } from "../api/client.js";
-import { pageInfo } from "../api/paging.js";
+import { pageInfo, readListPage } from "../api/pages.js";
 import type { CallContext } from "../call/context.js";
 import { toThreadSummary } from "../format/structured.js";
 import { formatThreadList } from "../format/threads.js";
@@ -84,28 +84,24 @@ async function plainPage(
   view: ThreadPageView,
   { client, call, clock, timeZone }: CallContext,
 ) {
-  const answer = await client.listConversations(query, call);
-  // The API may send more than the page asked for: the rest is the next page's.
-  const page = { ...answer, results: answer.results.slice(0, query.limit) };
-  const cut = answer.results.length > page.results.length;
-  const pagination = cut && page.pagination ? { ...page.pagination, has_more: true } : page.pagination;
-  const info = pageInfo(pagination, page.results.length, query.offset, query.limit);
+  const page = await readListPage(client, query, call);
+  const info = pageInfo(page);
   const of = info.total === null ? "" : ` of ${info.total}`;
   const where = query.offset > 0 ? ` at offset ${query.offset}` : "";
-  const summaries = page.results.map(toThreadSummary);
+  const summaries = page.items.map(toThreadSummary);
   const structuredOf = (shown: number) => ({
     ...info,
-    ...(shown < page.results.length ? { has_more: true, next_offset: query.offset + shown } : {}),
+    ...(shown < page.items.length ? { has_more: true, next_offset: query.offset + shown } : {}),
     threads: summaries.slice(0, shown),
   });
   const list = formatThreadList({
-    threads: page.results,
+    threads: page.items,
     now: clock(),
     timeZone,
     heading: (shown) => `${view.label} ${query.offset + 1}-${query.offset + shown}${of}`,
     empty: [`${view.label}: none${where}.`, view.emptyHint].filter(Boolean).join("\n"),
     more: (shown) =>
-      info.has_more || shown < page.results.length ? view.more(query.offset + shown) : undefined,
+      info.has_more || shown < page.items.length ? view.more(query.offset + shown) : undefined,
     structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
   });
   return { text: list.text, structured: structuredOf(list.shown) };
