@@ -5,6 +5,9 @@ import { AttemptBudgetSpentError } from "./attempt-budget.js";
 import type { CallOptions, HostelMateClient, ListConversationsQuery } from "./client.js";
 import type { ConversationPage, MessagePage, Pagination } from "./schemas.js";
 
+/** Hostel Mate's largest page, on both endpoints. */
+export const MAX_PAGE_SIZE = 100;
+
 interface Paged {
   pagination: Pagination | null;
   results: unknown[];
@@ -47,7 +50,7 @@ export function messagePages(client: HostelMateClient, threadId: string): PageSo
 }
 
 /** How one answer reads as a page. */
-export function toPage<R extends Paged>(answer: R, { offset, limit }: PageWindow): Page<R> {
+function toPage<R extends Paged>(answer: R, { offset, limit }: PageWindow): Page<R> {
   const items = answer.results.slice(0, limit) as R["results"];
   const shown = items.length;
   const total = answer.pagination?.total ?? null;
@@ -109,12 +112,11 @@ export interface CursorOptions {
 /** Reads a list onward from a position, a page at a time, remembering where it got to. */
 export class PageCursor<R extends Paged> {
   readonly start: number;
-  /** Where the next page starts. */
-  next: number;
   /** Items in the list, as the last page that said so said. */
   total: number | null = null;
   /** False once a page said nothing follows it. */
   more = true;
+  #next: number;
   readonly #source: PageSource<R>;
   readonly #options: CursorOptions;
 
@@ -122,12 +124,17 @@ export class PageCursor<R extends Paged> {
     this.#source = source;
     this.#options = options;
     this.start = options.start ?? 0;
-    this.next = this.start;
+    this.#next = this.start;
+  }
+
+  /** Where the next page starts. */
+  get next(): number {
+    return this.#next;
   }
 
   /** Items read so far. */
   get read(): number {
-    return this.next - this.start;
+    return this.#next - this.start;
   }
 
   /**
@@ -136,7 +143,7 @@ export class PageCursor<R extends Paged> {
    */
   async readNext(limit = this.#options.pageSize ?? MAX_PAGE_SIZE): Promise<Page<R> | null> {
     const { call = {}, schedule = (request) => request() } = this.#options;
-    const window = { offset: this.next, limit };
+    const window = { offset: this.#next, limit };
     let page: Page<R>;
     try {
       page = await schedule(() => readPage(this.#source, window, call));
@@ -144,15 +151,18 @@ export class PageCursor<R extends Paged> {
       if (error instanceof AttemptBudgetSpentError) return null;
       throw error;
     }
-    this.next = page.next;
+    this.#next = page.next;
     this.total = page.total ?? this.total;
     this.more = page.more;
     return page;
   }
-}
 
-/** Hostel Mate's largest page, on both endpoints. */
-export const MAX_PAGE_SIZE = 100;
+  /** Goes on from `position` of the last page read, for a caller that took only part of it. */
+  resumeAt(position: number): void {
+    if (position < this.#next) this.more = true;
+    this.#next = position;
+  }
+}
 
 /** Why a reading stopped. */
 export type StopReason = "end" | "enough" | "items" | "budget";
@@ -204,7 +214,7 @@ export async function readPages<R extends Paged>(
       }
     }
     // A caller that stops mid-page resumes after the last item it took.
-    cursor.next = page.offset + used;
+    cursor.resumeAt(page.offset + used);
     options.onPage?.(cursor.read);
     if (used === page.items.length && !page.more) return reading("end");
     if (enough) return reading("enough");

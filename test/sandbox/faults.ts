@@ -42,6 +42,8 @@ export interface Faults {
   endlessBody: boolean;
   /** How many answers send their headers and half the body, then drop the connection. */
   dropMidBody: number;
+  /** Every answer's pagination says has_more is this, whatever is true. */
+  hasMore: boolean | undefined;
 }
 
 /** Where an "endless" body stops after all, so that a client that reads it whole still ends. */
@@ -63,6 +65,7 @@ export function noFaults(): Faults {
     encodingBomb: undefined,
     endlessBody: false,
     dropMidBody: 0,
+    hasMore: undefined,
   };
 }
 

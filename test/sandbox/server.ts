@@ -122,8 +122,12 @@ function answerIgnoringLimit(api: SandboxApi, request: SandboxRequest): SandboxA
 }
 
 /** What the faults make of a 200 answer's body before it is sent. */
-function reshape(body: Json, endpoint: "conversations" | "messages", faults: Faults): Json {
-  const results = body.results as Json[];
+function reshape(answer: Json, endpoint: "conversations" | "messages", faults: Faults): Json {
+  const results = answer.results as Json[];
+  const body =
+    faults.hasMore === undefined
+      ? answer
+      : { ...answer, pagination: { ...(answer.pagination as Json), has_more: faults.hasMore } };
   if (endpoint === "conversations") {
     return faults.drift ? { ...body, results: results.map(driftConversation) } : body;
   }
