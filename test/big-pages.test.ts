@@ -3,11 +3,11 @@
 // item dropped: 2,000 messages took 19 s and held up every other request. Counted, never timed.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toThreadSummary } from "../src/format/structured.js";
-import { formatThreadList } from "../src/format/threads.js";
+import { formatThreadList } from "../src/format/thread-list.js";
 import { formatTranscript } from "../src/format/transcript.js";
 import { MAX_RESULT_CHARS } from "../src/limits.js";
 import type { SeedMessage, SeedThread } from "../src/sandbox/seed-types.js";
-import { conversation, message, NOW, THREAD_ID, window } from "./fixtures.js";
+import { conversation, message, NOW, THREAD_ID, twinOfSize, window } from "./fixtures.js";
 import { type Harness, startHarness, textOf } from "./helpers.js";
 import { noFaults } from "./sandbox/faults.js";
 
@@ -20,16 +20,13 @@ describe("cutting a large page for size", () => {
       message({ content: `message ${index} ${"x".repeat(300)}` }),
     );
     let twins = 0;
-    const result = formatTranscript({
-      threadId: THREAD_ID,
-      window: window(messages, { total: 2_000 }),
-      limit: 2_000,
-      now: NOW,
-      structuredChars: (shown) => {
+    const result = formatTranscript(
+      { threadId: THREAD_ID, window: window(messages, { total: 2_000 }), limit: 2_000, now: NOW },
+      (shown) => {
         twins += 1;
-        return JSON.stringify(shown.contents).length * 2;
+        return twinOfSize(JSON.stringify(shown.contents).length * 2);
       },
-    });
+    );
     expect(result.text.length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
     expect(JSON.stringify(result.contents).length * 2).toBeLessThanOrEqual(MAX_RESULT_CHARS);
     expect(JSON.stringify(result.contents.slice(1).concat("x".repeat(400))).length * 2).toBeGreaterThan(
@@ -41,14 +38,16 @@ describe("cutting a large page for size", () => {
 
   it("leaves out exactly the fewest messages that make text and twin fit", () => {
     const messages = Array.from({ length: 300 }, (_, index) => message({ content: `message ${index}` }));
-    const result = formatTranscript({
-      threadId: THREAD_ID,
-      window: window(messages, { total: 300 }),
-      limit: 300,
-      now: NOW,
-      maxChars: 10_000,
-      structuredChars: (shown) => shown.messages.length * 100,
-    });
+    const result = formatTranscript(
+      {
+        threadId: THREAD_ID,
+        window: window(messages, { total: 300 }),
+        limit: 300,
+        now: NOW,
+        maxChars: 10_000,
+      },
+      (shown) => twinOfSize(shown.messages.length * 100),
+    );
     expect(result.leftOut).toBe(200);
   });
 
@@ -57,19 +56,24 @@ describe("cutting a large page for size", () => {
       conversation({ guest_name: `Guest ${index}` }),
     );
     const summaries = threads.map(toThreadSummary);
-    let twins = 0;
-    const structuredChars = (shown: number) => {
-      twins += 1;
-      return JSON.stringify(summaries.slice(0, shown)).length;
-    };
-    const { text, shown } = formatThreadList({
+    // The builder serialises the twin to measure it: each serialisation is one twin built.
+    const stringify = vi.spyOn(JSON, "stringify");
+    const { text, shown, structured } = formatThreadList({
       threads,
+      records: summaries,
       now: NOW,
       heading: (count) => `Conversations 1-${count}`,
       empty: "unused",
-      more: (count) => `more: list_conversations offset=${count}`,
-      structuredChars,
+      more: { label: "more", tool: "list_conversations", args: {} },
+      after: null,
+      total: 2_000,
+      offset: 0,
+      limit: 2_000,
     });
+    const twins = stringify.mock.calls.length;
+    stringify.mockRestore();
+    const structuredChars = (count: number) =>
+      JSON.stringify({ ...structured, threads: summaries.slice(0, count) }).length;
     expect(text.length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
     expect(structuredChars(shown)).toBeLessThanOrEqual(MAX_RESULT_CHARS);
     expect(structuredChars(shown + 1)).toBeGreaterThan(MAX_RESULT_CHARS);

@@ -66,3 +66,8 @@ export function window(messages: Message[], overrides: Partial<ThreadWindow> = {
     ...overrides,
   };
 }
+
+/** A structured twin whose JSON is `chars` characters long: the size cap measures nothing else of it. */
+export function twinOfSize(chars: number): string {
+  return "x".repeat(Math.max(0, chars - 2));
+}

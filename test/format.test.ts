@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { toThreadSummary } from "../src/format/structured.js";
-import { formatThreadLine, formatThreadList, previewText } from "../src/format/threads.js";
+import { formatThreadList } from "../src/format/thread-list.js";
+import { formatThreadLine, previewText } from "../src/format/threads.js";
 import { formatMessage, formatTranscript, quoteBlock } from "../src/format/transcript.js";
 import { NAME_CHARS, SUBJECT_CHARS } from "../src/limits.js";
 import { field, oneLine, quoted } from "../src/text/guest-text.js";
 import { clip, nextCall } from "../src/text/text.js";
 import { relativeTime, sharedYear, shortTime } from "../src/time/time.js";
 import { replySignals, speakerOf } from "../src/triage/signals.js";
-import { conversation, lastMessage, message, NOW, staffReply, THREAD_ID, window } from "./fixtures.js";
+import {
+  conversation,
+  lastMessage,
+  message,
+  NOW,
+  staffReply,
+  THREAD_ID,
+  twinOfSize,
+  window,
+} from "./fixtures.js";
+
+const MORE = { label: "more", tool: "list_conversations", args: {} };
 
 describe("text and time helpers", () => {
   it("clips at a word boundary and marks the cut", () => {
@@ -225,10 +237,15 @@ describe("thread lines", () => {
   it("builds a page with a header, the year once, the range and the next call", () => {
     const { text, shown } = formatThreadList({
       threads: [conversation(), conversation()],
+      records: [null, null],
       now: NOW,
       heading: (count) => `Conversations 21-${20 + count} of 46`,
       empty: "unused",
-      more: (count) => `more: list_conversations offset=${20 + count}`,
+      more: MORE,
+      after: 22,
+      total: 46,
+      offset: 20,
+      limit: 2,
     });
     expect(shown).toBe(2);
     const lines = text.split("\n");
@@ -241,12 +258,20 @@ describe("thread lines", () => {
   it("says so when nothing matched, with the hint", () => {
     const empty = formatThreadList({
       threads: [],
+      records: [],
       now: NOW,
       heading: () => "unused",
       empty: "Conversations: none.\nTry less.",
-      more: () => "unused",
+      more: MORE,
+      after: null,
+      total: 0,
+      offset: 0,
+      limit: 20,
     });
-    expect(empty).toEqual({ text: "Conversations: none.\nTry less.", shown: 0 });
+    expect({ text: empty.text, shown: empty.shown }).toEqual({
+      text: "Conversations: none.\nTry less.",
+      shown: 0,
+    });
   });
 
   it("cuts a page that would pass the size cap and continues where it stopped", () => {
@@ -256,12 +281,17 @@ describe("thread lines", () => {
     });
     const { text, shown } = formatThreadList({
       threads: Array.from({ length: 100 }, () => long),
+      records: Array.from({ length: 100 }, () => null),
       now: NOW,
       heading: (count) => `Conversations 1-${count} of 100`,
       empty: "unused",
       details: () => ["  ▸ a detail line under each thread"],
       notes: ["a note after the threads"],
-      more: (count) => (count < 100 ? `more: list_conversations offset=${count}` : undefined),
+      more: MORE,
+      after: null,
+      total: 100,
+      offset: 0,
+      limit: 100,
       maxChars: 5_000,
     });
     expect(text.length).toBeLessThanOrEqual(5_000);
@@ -456,15 +486,17 @@ describe("transcripts", () => {
 
   it("leaves out as many oldest messages as the structured twin needs, and gives the same next calls", () => {
     const messages = Array.from({ length: 10 }, (_, index) => message({ content: `message ${index}` }));
-    const result = formatTranscript({
-      threadId: THREAD_ID,
-      window: window(messages, { offset: 40, total: 60 }),
-      limit: 10,
-      now: NOW,
-      maxChars: 5_000,
+    const result = formatTranscript(
+      {
+        threadId: THREAD_ID,
+        window: window(messages, { offset: 40, total: 60 }),
+        limit: 10,
+        now: NOW,
+        maxChars: 5_000,
+      },
       // A twin that only fits with at most 4 messages: the text alone would fit all 10.
-      structuredChars: (shown) => shown.messages.length * 1_200,
-    });
+      (shown) => twinOfSize(shown.messages.length * 1_200),
+    );
     expect(result.leftOut).toBe(6);
     expect(result.messages.map((shown) => shown.content)).toEqual([
       "message 6",
@@ -484,14 +516,10 @@ describe("transcripts", () => {
 
   it("clips one enormous message in the structured twin as in the text", () => {
     const huge = message({ content: "y".repeat(60_000) });
-    const result = formatTranscript({
-      threadId: THREAD_ID,
-      window: window([huge]),
-      limit: 50,
-      now: NOW,
-      fullText: true,
-      structuredChars: (shown) => JSON.stringify(shown.contents).length + 500,
-    });
+    const result = formatTranscript(
+      { threadId: THREAD_ID, window: window([huge]), limit: 50, now: NOW, fullText: true },
+      (shown) => twinOfSize(JSON.stringify(shown.contents).length + 500),
+    );
     expect(result.text.length).toBeLessThanOrEqual(25_000);
     expect(JSON.stringify(result.contents).length + 500).toBeLessThanOrEqual(25_000);
     expect(result.contents[0]).toMatch(/too long to show whole here/);

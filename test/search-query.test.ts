@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { excerpt } from "../src/format/snippets.js";
 import { parseQuery, singular } from "../src/search/query.js";
-import { excerpt, findSnippets } from "../src/search/snippets.js";
+import { findSnippets } from "../src/search/snippets.js";
 import { message } from "./fixtures.js";
 
 describe("parseQuery", () => {

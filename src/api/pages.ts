@@ -83,7 +83,15 @@ export function readListPage(
 }
 
 /** A page's place in the list as the structured answers give it. */
-export function pageInfo(page: Page<Paged>) {
+export interface PageInfo {
+  total: number | null;
+  offset: number;
+  limit: number;
+  has_more: boolean;
+  next_offset: number | null;
+}
+
+export function pageInfo(page: Page<Paged>): PageInfo {
   return {
     total: page.total,
     offset: page.offset,

@@ -1,10 +1,12 @@
-// The text of a search: how it searched, the ranked threads with the messages that matched, and how
-// to continue or narrow it.
+// The answer of a search: how it searched, the ranked threads with the messages that matched, and
+// how to continue or narrow it; the structured twin gives the same threads and quotes.
 import { isUuid } from "../api/ids.js";
 import { SCAN_BUDGET, SEARCH_REQUEST_BUDGET } from "../limits.js";
 import type { SearchOutcome } from "../search/run-search.js";
-import { formatSnippetLine } from "./snippets.js";
-import { formatThreadList, type ThreadList } from "./threads.js";
+import { type Call, renderCall } from "./response.js";
+import { formatSnippetLine, snippetText } from "./snippets.js";
+import { toMessageRecord, toThreadSummary } from "./structured.js";
+import { formatThreadList } from "./thread-list.js";
 
 export interface SearchView {
   query: string;
@@ -21,12 +23,10 @@ export interface SearchView {
   narrowBy: string[];
   /** For a filtered search that found nothing: where the inbox's data ends. */
   dataEnds?: string | undefined;
-  /** The exact call for the results from an offset on. */
-  more: (nextOffset: number) => string;
-  /** The exact list_conversations call that reads a word's threads from an offset on, with the filters. */
-  continueWord: (needle: string, offset: number) => string;
-  /** The size of the structured twin for the first `shown` threads of the page. */
-  structuredChars?: (shown: number) => number;
+  /** The call for the results from an offset on; its offset is filled in. */
+  more: Call;
+  /** The filters as arguments, which the list_conversations call that reads a word's threads on repeats. */
+  filterArgs: Call["args"];
 }
 
 /** "a, b or c". */
@@ -42,7 +42,13 @@ function listOf(needles: readonly string[]): string {
 function overflowNotes(view: SearchView): string[] {
   const { outcome } = view;
   if (outcome.overflowing.length === 0) return [];
-  const calls = outcome.overflowing.map(({ needle, read }) => view.continueWord(needle, read));
+  const calls = outcome.overflowing.map(({ needle, read }) =>
+    renderCall({
+      label: "continue",
+      tool: "list_conversations",
+      args: { search: needle, offset: read, ...view.filterArgs },
+    }),
+  );
   const counts = outcome.overflowing.map(
     ({ needle, read, total }) => `${listOf([needle])} (${read} of ${total ?? "more"})`,
   );
@@ -77,7 +83,7 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
   return notes;
 }
 
-export function formatSearchResult(view: SearchView): ThreadList {
+export function formatSearchResult(view: SearchView) {
   const { outcome } = view;
   const page = outcome.ranked.slice(view.offset, view.offset + view.limit);
   const how = [`searched: ${listOf(outcome.searched)}`];
@@ -118,6 +124,16 @@ export function formatSearchResult(view: SearchView): ThreadList {
       )
     );
   });
+  // Each quote's text, cut and marked once for the line and the twin.
+  const quotes = page.map((entry) => entry.snippets.map(snippetText));
+  const records = page.map((entry, index) => ({
+    ...toThreadSummary(entry.thread),
+    matched: entry.matched,
+    snippets: entry.snippets.map((line, quote) => {
+      const { content: _shownAsExcerpt, ...record } = toMessageRecord(line.message, null);
+      return { ...record, role: line.role, excerpt: quotes[index]?.[quote] ?? "" };
+    }),
+  }));
   const legend = (shown: number) =>
     page.slice(0, shown).some((entry) => entry.snippets.length > 0)
       ? " · ▸ matching message, · the message before or after"
@@ -125,6 +141,7 @@ export function formatSearchResult(view: SearchView): ThreadList {
 
   return formatThreadList({
     threads: page.map((entry) => entry.thread),
+    records,
     now: view.now,
     timeZone: view.timeZone,
     heading: (shown) =>
@@ -139,9 +156,9 @@ export function formatSearchResult(view: SearchView): ThreadList {
         : "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     ].join("\n"),
     // A quoted message can be from a year before its thread's last one: the heading's year covers both.
-    lastQuotedBelow: (index) => lastQuoted[index] ?? false,
+    lastQuotedBelow: lastQuoted,
     detailTimes: page.flatMap((entry) => entry.snippets.map((line) => line.message.created_at)),
-    details: (_thread, index, year) => {
+    details: (index, year) => {
       const entry = page[index];
       if (!entry) return [];
       const searchedMany = outcome.searched.length > 1;
@@ -150,12 +167,17 @@ export function formatSearchResult(view: SearchView): ThreadList {
         : [];
       return [
         ...matched,
-        ...entry.snippets.map((line) => formatSnippetLine(line, view.timeZone ?? "UTC", year)),
+        ...entry.snippets.map((line, quote) =>
+          formatSnippetLine(line, quotes[index]?.[quote] ?? "", view.timeZone ?? "UTC", year),
+        ),
       ];
     },
     notes,
-    more: (shown) =>
-      view.offset + shown < outcome.ranked.length ? view.more(view.offset + shown) : undefined,
-    structuredChars: view.structuredChars,
+    more: view.more,
+    after: end < outcome.ranked.length ? end : null,
+    twinHead: { query: view.query, searched: outcome.searched },
+    total: outcome.ranked.length,
+    offset: view.offset,
+    limit: view.limit,
   });
 }

@@ -1,41 +1,14 @@
-// Why a thread matched: its matching messages with one message of context either side, the
-// matched words marked. Pure: messages in, lines out; format/snippets.ts prints them.
+// Why a thread matched: its matching messages with one message of context either side. Pure:
+// messages in, the chosen messages out; format/snippets.ts cuts and marks their text.
 import type { Message } from "../api/schemas.js";
-import { oneLine } from "../text/guest-text.js";
-import { clip } from "../text/text.js";
 
-const MATCH_CHARS = 200;
-const CONTEXT_CHARS = 90;
 const MAX_MATCHES_SHOWN = 2;
 
 export interface SnippetLine {
   role: "match" | "context";
   message: Message;
-  text: string;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function needlePattern(needles: readonly string[]): RegExp | undefined {
-  const parts = [...needles]
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp);
-  return parts.length ? new RegExp(parts.join("|"), "giu") : undefined;
-}
-
-/** The part of a message around its first match, with every match marked **like this**. */
-export function excerpt(content: string, needles: readonly string[], max = MATCH_CHARS): string {
-  const text = oneLine(content).replaceAll('"', "'").replaceAll("**", "*");
-  const pattern = needlePattern(needles);
-  const first = pattern ? text.search(pattern) : -1;
-  let start = 0;
-  if (first > max / 3) start = text.lastIndexOf(" ", first - max / 3) + 1;
-  const body = clip(text.slice(start), max);
-  const marked = pattern ? body.replace(pattern, (match) => `**${match}**`) : body;
-  return `${start > 0 ? "…" : ""}${marked}`;
+  /** The phrases and words searched for, which a match's text marks. */
+  needles: readonly string[];
 }
 
 /** How many of the phrases and words a message contains. */
@@ -70,11 +43,6 @@ export function findSnippets(messages: readonly Message[], needles: readonly str
     .sort(([a], [b]) => a - b)
     .flatMap(([index, role]) => {
       const message = messages[index];
-      if (!message) return [];
-      const text =
-        role === "match"
-          ? excerpt(message.content ?? "", needles)
-          : clip(oneLine(message.content ?? "").replaceAll('"', "'"), CONTEXT_CHARS);
-      return [{ role, message, text }];
+      return message ? [{ role, message, needles }] : [];
     });
 }

@@ -1,7 +1,6 @@
 import { readThread } from "../api/read-thread.js";
 import { flag, limitParam, ThreadId, wholeNumber } from "../call/params.js";
-import { toMessageRecord, toThreadRecord } from "../format/structured.js";
-import { formatTranscript, type TranscriptParts } from "../format/transcript.js";
+import { transcriptAnswer } from "../format/transcript.js";
 import { MESSAGE_CLIP_CHARS } from "../limits.js";
 import { TranscriptShape } from "./outputs.js";
 import { defineTool } from "./tool.js";
@@ -37,35 +36,13 @@ export default defineTool({
     // readThread reads the thread's listing beside its messages: the status (an archived thread needs
     // no reply), the subject and the booking's other threads.
     const window = await readThread(client, thread_id, { limit, offset }, call);
-    // Built from what the text shows, so both give the same messages, clipped alike, and the same next calls.
-    const structuredOf = (shown: TranscriptParts) => ({
-      thread: {
-        ...toThreadRecord(window.thread, thread_id),
-        status: window.thread?.status ?? null,
-        same_booking: window.sameBooking.map((other) => other.id),
-      },
-      ...shown.signals,
-      waiting_since_at_least: shown.waitingSinceAtLeast,
-      total: window.total,
-      offset: shown.offset,
-      limit,
-      older_offset: shown.older?.offset ?? null,
-      older_limit: shown.older?.limit ?? null,
-      newer_offset: shown.newer?.offset ?? null,
-      left_out: shown.leftOut,
-      messages: shown.messages.map((message, index) =>
-        toMessageRecord(message, shown.contents[index] ?? null),
-      ),
-    });
-    const transcript = formatTranscript({
+    return transcriptAnswer({
       threadId: thread_id,
       window,
       limit,
       now: clock(),
       timeZone,
       fullText: full_text,
-      structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
     });
-    return { text: transcript.text, structured: structuredOf(transcript) };
   },
 });

@@ -9,7 +9,6 @@ import {
   THREAD_LINE_FORMAT,
   ThreadOrderField,
 } from "../call/params.js";
-import { nextCall } from "../text/text.js";
 import { apiChannel, readFilters } from "../triage/filters.js";
 import { ThreadListShape } from "./outputs.js";
 import { threadPage } from "./thread-page.js";
@@ -72,14 +71,13 @@ export default defineTool({
       filters,
       {
         label: "Conversations",
-        // The next page is as long as this one was asked to be.
-        more: (next) =>
-          nextCall("more", "list_conversations", {
-            offset: next,
-            limit: limit === DEFAULT_LIMIT ? undefined : limit,
-            ...callArgs,
-          }),
-        call: (label, changes) => nextCall(label, "list_conversations", { ...callArgs, ...changes }),
+        // The next page is as long as this one was asked to be; its offset is filled in.
+        more: {
+          label: "more",
+          tool: "list_conversations",
+          args: { offset: undefined, limit: limit === DEFAULT_LIMIT ? undefined : limit, ...callArgs },
+        },
+        same: { label: "", tool: "list_conversations", args: callArgs },
         emptyHint: Object.values(callArgs).some((value) => value !== undefined)
           ? "Try fewer filters, or search_conversations with other words."
           : undefined,

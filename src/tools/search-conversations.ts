@@ -8,11 +8,9 @@ import {
   wholeNumber,
 } from "../call/params.js";
 import { formatSearchResult } from "../format/search-result.js";
-import { toMessageRecord, toThreadSummary } from "../format/structured.js";
 import { SEARCH_REQUEST_BUDGET } from "../limits.js";
 import { newestActivityNote } from "../search/newest-activity.js";
 import { runSearch } from "../search/run-search.js";
-import { nextCall } from "../text/text.js";
 import { apiChannel, describeFilters, hasFilters, readFilters } from "../triage/filters.js";
 import { SearchResultShape } from "./outputs.js";
 import { defineTool } from "./tool.js";
@@ -71,27 +69,6 @@ export default defineTool({
       outcome.ranked.length === 0 && hasFilters(filters) && outcome.requests < SEARCH_REQUEST_BUDGET
         ? await newestActivityNote(client, undefined, now, timeZone, call)
         : undefined;
-    const page = outcome.ranked.slice(offset, offset + limit).map((entry) => ({
-      ...toThreadSummary(entry.thread),
-      matched: entry.matched,
-      snippets: entry.snippets.map((line) => {
-        const { content: _shownAsExcerpt, ...record } = toMessageRecord(line.message, null);
-        return { ...record, role: line.role, excerpt: line.text };
-      }),
-    }));
-    const structuredOf = (shown: number) => {
-      const end = offset + shown;
-      return {
-        query,
-        searched: outcome.searched,
-        total: outcome.ranked.length,
-        offset,
-        limit,
-        has_more: end < outcome.ranked.length,
-        next_offset: end < outcome.ranked.length ? end : null,
-        threads: page.slice(0, shown),
-      };
-    };
     const result = formatSearchResult({
       query,
       outcome,
@@ -105,17 +82,13 @@ export default defineTool({
         (name) => args[name] === undefined,
       ),
       dataEnds,
-      more: (next) =>
-        nextCall("more", "search_conversations", {
-          query,
-          offset: next,
-          limit: limit === DEFAULT_LIMIT ? undefined : limit,
-          ...callArgs,
-        }),
-      continueWord: (needle, next) =>
-        nextCall("continue", "list_conversations", { search: needle, offset: next, ...callArgs }),
-      structuredChars: (shown) => JSON.stringify(structuredOf(shown)).length,
+      more: {
+        label: "more",
+        tool: "search_conversations",
+        args: { query, offset: undefined, limit: limit === DEFAULT_LIMIT ? undefined : limit, ...callArgs },
+      },
+      filterArgs: callArgs,
     });
-    return { text: result.text, structured: structuredOf(result.shown) };
+    return { text: result.text, structured: result.structured };
   },
 });
