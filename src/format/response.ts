@@ -144,14 +144,20 @@ export function buildResponse<Row, Twin>(page: Page<Row, Twin>): Answer<Row, Twi
   }
   // A measured guess may be a little short: the lines around a page of one are not those of many.
   const upper = Math.min(all.length, Math.max(1, page.reserve === undefined ? guess + 2 : guess));
-  const fits = (count: number) => overflow(keep(count)) === 0;
+  // Each count's overflow is remembered: the one chosen was usually measured while searching.
+  const measured = new Map<number, number>();
+  const fits = (count: number) => {
+    const excess = overflow(keep(count));
+    measured.set(count, excess);
+    return excess === 0;
+  };
   const count =
     upper === 1 || fits(upper) ? upper : upper - fewestToDrop(1, upper - 1, (drop) => fits(upper - drop));
 
   let kept = keep(count);
   let text = render(kept);
   // One item alone too long even for the cap: shown smaller, in the text and the twin alike.
-  for (let excess = overflow(kept, text); excess > 0; excess = overflow(kept, text)) {
+  for (let excess = measured.get(count) ?? overflow(kept, text); excess > 0; excess = overflow(kept, text)) {
     const only = kept.items.length === 1 ? kept.items[0]?.shrink?.(excess) : undefined;
     if (!only) break;
     kept = { ...kept, items: [only] };
