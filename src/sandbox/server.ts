@@ -14,6 +14,7 @@ export const SANDBOX_API_KEY = "hm_sandbox_demo_key";
 export const SANDBOX_ANCHOR = new Date("2026-11-24T18:00:00Z");
 
 export type Endpoint = "conversations" | "messages";
+export type ListOrder = "activity" | "created";
 
 /** A request as the API reads it: headers joined into one string each. */
 export interface SandboxRequest {
@@ -53,6 +54,8 @@ export interface SandboxOptions {
   /** The seed's "now"; --demo passes the real time so the inbox looks current. */
   anchor?: Date;
   seed?: readonly SeedThread[];
+  /** The list's order, newest first: by last message (the default) or by the thread's creation. */
+  order?: ListOrder;
   port?: number;
   handler?: SandboxHandler;
 }
@@ -60,6 +63,7 @@ export interface SandboxOptions {
 export interface Sandbox {
   url: string;
   apiKey: string;
+  /** The inbox it serves; a change to it shows in the next answer. */
   threads: SandboxThread[];
   /** The node:http server, for a wrapper that counts connections or tunes keep-alive. */
   server: Server;
@@ -154,8 +158,15 @@ export function sendJson(
   response.end(text);
 }
 
-function createApi(apiKey: string, threads: SandboxThread[]): SandboxApi {
-  const byActivity = [...threads].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)));
+function createApi(apiKey: string, threads: SandboxThread[], order: ListOrder): SandboxApi {
+  const newest = order === "created" ? (thread: SandboxThread) => thread.created_at : lastActivity;
+  // Sorted per request, not once, so that a thread added, answered or removed moves in the list.
+  // ISO times in one format sort as plain strings, cheaper than localeCompare on 5,000 threads.
+  const ordered = () =>
+    [...threads].sort((a, b) => {
+      const [x, y] = [newest(a), newest(b)];
+      return x < y ? 1 : x > y ? -1 : 0;
+    });
 
   function listConversations(query: URLSearchParams) {
     const limit = intParam(query, "limit", 20, 1, 100);
@@ -169,7 +180,7 @@ function createApi(apiKey: string, threads: SandboxThread[]): SandboxApi {
       throw new HttpProblem(400, "invalid_parameter", "booking_id must be a UUID");
     }
     const needle = query.get("search")?.trim().toLocaleLowerCase();
-    const matching = byActivity.filter(
+    const matching = ordered().filter(
       (thread) =>
         (channel === null || thread.channel === channel) &&
         (bookingId === null || thread.booking_id === bookingId.toLowerCase()) &&
@@ -233,7 +244,7 @@ const honest: SandboxHandler = (request, response, api) => {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
   const threads = buildDataset(options.seed ?? seedThreads, options.anchor ?? SANDBOX_ANCHOR);
-  const api = createApi(apiKey, threads);
+  const api = createApi(apiKey, threads, options.order ?? "activity");
   const handler = options.handler ?? honest;
   const server = createServer((request, response) => {
     Promise.resolve()

@@ -7,12 +7,14 @@ import type { SandboxThread } from "../../src/sandbox/dataset.js";
 import {
   type SandboxOptions as HonestOptions,
   readRequest,
+  SANDBOX_ANCHOR,
   type SandboxAnswer,
   type SandboxApi,
   type SandboxRequest,
   sendJson,
   startSandbox as startHonestSandbox,
 } from "../../src/sandbox/server.js";
+import { type InboxChanges, inboxChanges } from "./changes.js";
 import {
   BOMB_PADDING_BYTES,
   driftConversation,
@@ -41,9 +43,16 @@ export interface SandboxOptions extends Omit<HonestOptions, "handler"> {
   keepAliveTimeoutMs?: number;
   /** Delays the first answer on each new connection, as a TLS handshake would. */
   newConnectionDelayMs?: number;
+  /** Every answer takes at least this long, as the real API across the internet (the bench: 150). */
+  latencyMs?: number;
+  /**
+   * The API's own limit, enforced: past `requests` in any `windowMs` (default a minute), a request
+   * is answered 429 with Retry-After in whole seconds. Refused requests do not count.
+   */
+  rateLimit?: { requests: number; windowMs?: number };
 }
 
-export interface Sandbox {
+export interface Sandbox extends InboxChanges {
   url: string;
   apiKey: string;
   threads: SandboxThread[];
@@ -57,6 +66,8 @@ export interface Sandbox {
   readonly connections: number;
   /** Body bytes written by the endlessBody fault since the last reset. */
   readonly endlessBytesSent: number;
+  /** Requests refused by the enforced rate limit since the last reset. */
+  readonly rateLimited: number;
   /** Clears recorded requests, faults and the peak. */
   reset(): void;
   close(): Promise<void>;
@@ -141,13 +152,16 @@ function reshape(answer: Json, endpoint: "conversations" | "messages", faults: F
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { keepAliveTimeoutMs, newConnectionDelayMs, ...honestOptions } = options;
+  const { keepAliveTimeoutMs, newConnectionDelayMs, latencyMs, rateLimit, ...honestOptions } = options;
   const requests: RecordedRequest[] = [];
   const state = { faults: noFaults() };
   const hanging = new Set<ServerResponse>();
   let inFlight = 0;
   let peakInFlight = 0;
   let endlessBytesSent = 0;
+  let rateLimited = 0;
+  /** Arrival times of the requests the rate limit let through, oldest first. */
+  const admitted: number[] = [];
   const greeted = new WeakSet<Socket>();
 
   /** Valid JSON whose padding goes on until the client stops reading (or the safety stop). */
@@ -167,6 +181,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     more();
   }
 
+  /** The seconds to wait before another request would be let through, or 0 to let this one in. */
+  function overLimit(now: number): number {
+    if (!rateLimit) return 0;
+    const windowMs = rateLimit.windowMs ?? 60_000;
+    while (admitted.length > 0 && (admitted[0] ?? now) + windowMs <= now) admitted.shift();
+    if (admitted.length < rateLimit.requests) {
+      admitted.push(now);
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((admitted[0] ?? now) + windowMs - now) / 1000));
+  }
+
   async function handle(incoming: IncomingMessage, response: ServerResponse, api: SandboxApi) {
     const request = readRequest(incoming);
     requests.push({
@@ -180,6 +206,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     response.once("close", () => {
       inFlight -= 1;
     });
+
+    // Counted on arrival, as the client counts on sending; the answer comes after the latency.
+    const retryAfter = overLimit(Date.now());
+    if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (retryAfter > 0) {
+      rateLimited += 1;
+      return sendJson(
+        response,
+        429,
+        { error: "rate_limited", message: "Too many requests" },
+        { "retry-after": String(retryAfter) },
+      );
+    }
 
     const socket = incoming.socket;
     if (newConnectionDelayMs && !greeted.has(socket)) {
@@ -240,6 +279,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   return {
+    ...inboxChanges(sandbox.threads, options.anchor ?? SANDBOX_ANCHOR),
     url: sandbox.url,
     apiKey: sandbox.apiKey,
     threads: sandbox.threads,
@@ -262,10 +302,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get endlessBytesSent() {
       return endlessBytesSent;
     },
+    get rateLimited() {
+      return rateLimited;
+    },
     reset() {
       requests.length = 0;
       peakInFlight = inFlight;
       endlessBytesSent = 0;
+      rateLimited = 0;
       state.faults = noFaults();
     },
     async close() {
