@@ -24,11 +24,18 @@ async function start(options: SandboxOptions): Promise<Sandbox> {
   return sandbox;
 }
 
-async function get(box: Sandbox, path: string): Promise<{ status: number; body: unknown; retryAfter: string | null }> {
+async function get(
+  box: Sandbox,
+  path: string,
+): Promise<{ status: number; body: unknown; retryAfter: string | null }> {
   const response = await fetch(`${box.url}/api/v1/client/conversations${path}`, {
     headers: { "X-API-Key": box.apiKey },
   });
-  return { status: response.status, body: await response.json(), retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    body: await response.json(),
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 async function list(box: Sandbox, query = "limit=100"): Promise<ListBody> {
@@ -64,7 +71,9 @@ describe("the big inbox", () => {
     expect(accented.length).toBeGreaterThan(500);
     const oldest = Math.max(...inbox.threads.map((thread) => thread.createdMinutesAgo));
     expect(oldest).toBeGreaterThan(600 * DAY);
-    const unread = inbox.threads.filter((thread) => thread.messages.some((message) => message.read === false));
+    const unread = inbox.threads.filter((thread) =>
+      thread.messages.some((message) => message.read === false),
+    );
     expect(unread.length).toBeGreaterThan(20);
   });
 
@@ -99,7 +108,10 @@ describe("changes while the sandbox runs", () => {
 
   it("a new thread is listed first and has its messages; an archived one says so", async () => {
     const box = await start({ seed: small.threads });
-    const thread = box.addThread({ guestName: "Théo Ménard", messages: [{ content: "Bonjour, une place ce soir ?" }] });
+    const thread = box.addThread({
+      guestName: "Théo Ménard",
+      messages: [{ content: "Bonjour, une place ce soir ?" }],
+    });
     const after = await list(box);
     expect(after.pagination.total).toBe(301);
     expect(after.results[0]?.id).toBe(thread.id);
@@ -128,7 +140,10 @@ describe("changes while the sandbox runs", () => {
   it("orders by creation when asked: a new message does not move an old thread up", async () => {
     const box = await start({ seed: small.threads, order: "created" });
     const before = await list(box);
-    const created = box.threads.map((thread) => thread.created_at).sort().reverse();
+    const created = box.threads
+      .map((thread) => thread.created_at)
+      .sort()
+      .reverse();
     const firstCreated = box.threads.find((thread) => thread.created_at === created[0]);
     expect(before.results[0]?.id).toBe(firstCreated?.id);
     const old = before.results.at(-1);

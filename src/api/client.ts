@@ -20,7 +20,7 @@ import { SharedRequests } from "./shared-requests.js";
 import type { Fetch } from "./transport.js";
 
 export { apiPaths, pathSegment, withQuery } from "./paths.js";
-export { parseRetryAfter } from "./retry.js";
+export { parseRetryAfter } from "./retry-after.js";
 
 export interface ClientOptions {
   apiUrl: string;
@@ -107,8 +107,11 @@ export function createClient(options: ClientOptions): HostelMateClient {
       return cached.value as z.output<T>;
     }
     const { deadline, budget } = call;
-    const fresh = await shared.run(key, call.signal, async (signal) => {
-      const value = await fetchAndParse(request, spec, key, signal, { budget, deadline });
+    const lane = call.lane ?? "interactive";
+    // Shared within a lane only: an interactive call must not wait on a background request's turn,
+    // nor a background one be refused for an interactive call's deadline.
+    const fresh = await shared.run(`${lane} ${key}`, call.signal, async (signal) => {
+      const value = await fetchAndParse(request, spec, key, signal, { budget, deadline, lane });
       cache?.set(key, value);
       return value;
     });

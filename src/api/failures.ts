@@ -4,7 +4,7 @@ import { HTTPError, NetworkError, TimeoutError } from "ky";
 import { ApiError, type ApiErrorKind } from "./errors.js";
 import type { Endpoint } from "./paths.js";
 import { RateLimitQueueFullError } from "./rate-limit.js";
-import { parseRetryAfter } from "./retry.js";
+import { parseRetryAfter } from "./retry-after.js";
 import { ErrorBody } from "./schemas.js";
 import { ResponseRefusedError } from "./transport.js";
 

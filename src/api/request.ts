@@ -7,6 +7,7 @@ import { type AttemptBudget, AttemptBudgetSpentError } from "./attempt-budget.js
 import { toApiError } from "./failures.js";
 import { type Parsed, parseAnswer } from "./parse-answer.js";
 import type { Endpoint } from "./paths.js";
+import type { Lane } from "./rate-limit.js";
 import { retryWithin } from "./retry.js";
 import { attemptFetch, type TransportOptions } from "./transport.js";
 
@@ -30,6 +31,7 @@ export interface RequestSpec<T extends z.ZodType> {
 export interface RequestLimits {
   budget: AttemptBudget | undefined;
   deadline: number | undefined;
+  lane: Lane;
 }
 
 export async function fetchAndParse<T extends z.ZodType>(
@@ -37,14 +39,14 @@ export async function fetchAndParse<T extends z.ZodType>(
   { endpoint, schema, threadId }: RequestSpec<T>,
   pathWithQuery: string,
   signal: AbortSignal,
-  { budget, deadline }: RequestLimits,
+  { budget, deadline, lane }: RequestLimits,
 ): Promise<Parsed<z.output<T>>> {
   if (budget && !budget.take()) throw new AttemptBudgetSpentError(budget.max);
   let body: string;
   try {
     const response = await http.get(pathWithQuery, {
       signal,
-      fetch: attemptFetch(transport, deadline),
+      fetch: attemptFetch(transport, deadline, lane),
       retry: {
         shouldRetry: retryWithin({ maxRetryAfterMs, timeoutMs: transport.timeoutMs, budget, deadline }),
       },

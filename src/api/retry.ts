@@ -3,16 +3,7 @@
 // attempt budget and the call's deadline.
 import { HTTPError, type ShouldRetryState } from "ky";
 import type { AttemptBudget } from "./attempt-budget.js";
-
-/** Seconds from a Retry-After header: either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, (date - now) / 1000);
-}
+import { parseRetryAfter } from "./retry-after.js";
 
 /** False for a Retry-After over `maxRetryAfterMs`; undefined leaves the decision to ky's rules. */
 export function retryUnlessLongWait(

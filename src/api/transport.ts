@@ -4,7 +4,8 @@
 // cut off mid-way fails the attempt as a network error, which ky retries like any other.
 import { NetworkError, TimeoutError } from "ky";
 import { MAX_BODY_BYTES } from "../limits.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { Lane, RateLimiter } from "./rate-limit.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -24,8 +25,15 @@ export interface TransportOptions {
   maxBodyBytes?: number;
 }
 
-/** A fetch for ky that makes one attempt of a call that must end by `deadline` (if it has one). */
-export function attemptFetch(options: TransportOptions, deadline: number | undefined): Fetch {
+/**
+ * A fetch for ky that makes one attempt of a call that must end by `deadline` (if it has one), in
+ * `lane` of the rate limit, and tells the limiter what the API answered.
+ */
+export function attemptFetch(
+  options: TransportOptions,
+  deadline: number | undefined,
+  lane: Lane = "interactive",
+): Fetch {
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -33,6 +41,7 @@ export function attemptFetch(options: TransportOptions, deadline: number | undef
     await options.limiter?.acquire(
       request.signal,
       deadline === undefined ? undefined : deadline - options.timeoutMs,
+      lane,
     );
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), options.timeoutMs);
@@ -49,6 +58,12 @@ export function attemptFetch(options: TransportOptions, deadline: number | undef
       } catch (error) {
         throw gaveUp(error);
       }
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+      options.limiter?.answered(
+        response.status,
+        lane,
+        retryAfter === undefined ? undefined : retryAfter * 1000,
+      );
       const coding = response.headers.get("content-encoding");
       const refused = coding
         ?.split(",")
