@@ -78,9 +78,17 @@ describe("the published package", () => {
     const files = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith(".js"));
     const code = (await Promise.all(files.map((file) => readFile(join(dist, file), "utf8")))).join("\n");
     expect(code).toContain("Invalid or missing API key");
-    // Names from test/sandbox/: a fault, its switch, and the recorder's counters.
-    for (const name of ["Scripted failure", "encodingBomb", "dropMidBody", "ignoreLimit", "peakInFlight"])
-      expect(code.includes(name), name).toBe(false);
+    // Names from test/sandbox/: a fault, its switch, the recorder's counters, the enforced rate
+    // limit's counter, and a phrase of the big inbox's generator.
+    const names = [
+      "Scripted failure",
+      "encodingBomb",
+      "dropMidBody",
+      "ignoreLimit",
+      "peakInFlight",
+      "rateLimited",
+    ];
+    for (const name of [...names, "Lärm im Schlafsaal"]) expect(code.includes(name), name).toBe(false);
   });
 
   it("declares no runtime dependencies: the build contains them all", () => {
