@@ -147,10 +147,15 @@ describe("RateLimiter's lanes", () => {
     expect(limiter.backgroundShare).toBe(2);
     expect(limiter.waitAt(0, now, "background")).toBe(30_000);
     expect(limiter.waitAt(0, now, "interactive")).toBe(0);
-    // A 429 to a user's call means the API is pressed too: the sync gives way again.
-    limiter.answered(429, "interactive", undefined, now);
+    // The 429s of the requests sent with it come during the pause: the same pressure, counted once.
+    limiter.answered(429, "background", 30_000, now + 5);
+    expect(limiter.backgroundShare).toBe(2);
+    // A 429 to a user's call after the pause means the API is pressed again: the sync gives way.
+    limiter.answered(429, "interactive", undefined, now + 30_005);
     expect(limiter.backgroundShare).toBe(1);
-    expect(limiter.waitAt(9, now, "interactive")).toBe(0);
+    // Without a Retry-After it pauses for one background request's spacing at full share: 60 s / 5.
+    expect(limiter.waitAt(0, now + 30_005, "background")).toBe(12_000);
+    expect(limiter.waitAt(9, now + 30_005, "interactive")).toBe(0);
     // Each background answer that is not a 429 wins one request back, up to half the limit.
     for (let index = 0; index < 10; index++) limiter.answered(200, "background", undefined, now);
     expect(limiter.backgroundShare).toBe(5);

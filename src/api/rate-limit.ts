@@ -9,8 +9,8 @@
 // Two lanes (issue 13): a person's tool calls (interactive) and the mirror's sync (background). The
 // background lane never starts more than half the limit in a window, so the user always has the
 // other half; an interactive request goes ahead of every background waiter, and background waiters
-// start only while no interactive one waits. A 429 halves the background lane's share (and pauses it
-// for the Retry-After) and each background answer that is not a 429 wins one request of it back:
+// start only while no interactive one waits. A 429 halves the background lane's share and pauses it
+// for the Retry-After, and each background answer that is not a 429 wins one request of it back:
 // the sync slows down, the user does not.
 
 /** Thrown instead of queueing a request whose turn would come after its call's deadline. */
@@ -147,15 +147,18 @@ export class RateLimiter {
 
   /**
    * What the API answered a request of `lane`: a 429 halves the background lane's share and pauses
-   * it for `retryAfterMs`, whichever lane it came on (the API is pressed; the user comes first);
-   * any other answer to a background request wins one request of its share back.
+   * it for `retryAfterMs` (without one, for one background request's spacing at the full share),
+   * whichever lane it came on (the API is pressed; the user comes first). The 429s of requests sent
+   * together arrive together: those within a pause count as one and only lengthen it. Any other
+   * answer to a background request wins one request of its share back.
    */
   answered(status: number, lane: Lane, retryAfterMs?: number, now = Date.now()): void {
     if (status === 429) {
-      this.#backgroundShare = Math.max(1, Math.floor(this.#backgroundShare / 2));
-      if (retryAfterMs !== undefined) {
-        this.#backgroundPausedUntil = Math.max(this.#backgroundPausedUntil, now + retryAfterMs);
+      if (now >= this.#backgroundPausedUntil) {
+        this.#backgroundShare = Math.max(1, Math.floor(this.#backgroundShare / 2));
       }
+      const pauseMs = retryAfterMs ?? this.intervalMs / this.backgroundMax;
+      this.#backgroundPausedUntil = Math.max(this.#backgroundPausedUntil, now + pauseMs);
     } else if (lane === "background") {
       this.#backgroundShare = Math.min(this.backgroundMax, this.#backgroundShare + 1);
     }
