@@ -2,7 +2,7 @@
 // line, never in a server that does not start: without the mirror the server reads Hostel Mate live,
 // as it always has. node:sqlite is loaded on first use, so a runtime that lacks it (an embedded Node
 // older than 22.13) only loses the mirror.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
 import type { Logger } from "../log/log.js";
@@ -122,7 +122,28 @@ function prepareFile(path: string, ownFolder: boolean): void {
   chmodSync(path, 0o600);
 }
 
+// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+
+/**
+ * Throws for a file that is not empty and not SQLite's, before SQLite opens it: SQLite would take a
+ * -wal beside it for its own and delete it on closing, and the copy moved aside would lose it.
+ */
+function checkHeader(path: string): void {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(path, "r");
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read > 0 && !header.subarray(0, read).equals(SQLITE_HEADER.subarray(0, read)))
+    throw new CorruptMirrorError("not an SQLite database");
+}
+
 function open(sqlite: Sqlite, path: string): MirrorDatabase {
+  if (path !== ":memory:") checkHeader(path);
   const db = new sqlite.DatabaseSync(path);
   try {
     configure(db, path);
