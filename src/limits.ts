@@ -39,3 +39,5 @@ export const DEFAULT_CALL_BUDGET_MS = 30_000;
 export const DEFAULT_RATE_LIMIT = 120;
 /** How long identical requests are answered from memory (HOSTELMATE_CACHE_TTL_MS). */
 export const DEFAULT_CACHE_TTL_MS = 30_000;
+/** The most seconds an answer from the mirror may lag behind Hostel Mate (HOSTELMATE_SYNC_INTERVAL_S). */
+export const DEFAULT_SYNC_INTERVAL_S = 60;

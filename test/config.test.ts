@@ -31,6 +31,9 @@ describe("parseCommand", () => {
         callBudgetMs: 30_000,
         rateLimitPerMinute: 120,
         cacheTtlMs: 30_000,
+        // The mirror in this user's cache folder, checked against Hostel Mate at least every minute.
+        mirror: undefined,
+        syncIntervalS: 60,
       },
     });
   });
@@ -164,6 +167,47 @@ describe("parseCommand", () => {
     );
   });
 
+  it("reads HOSTELMATE_MIRROR as off or a full path, and refuses a path that depends on the folder", () => {
+    const mirrorOf = (value: string | undefined) => {
+      const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_MIRROR: value });
+      return command.kind === "serve" ? command.config.mirror : "not served";
+    };
+    expect(mirrorOf(undefined)).toBeUndefined();
+    expect(mirrorOf(" ")).toBeUndefined();
+    expect(mirrorOf(" OFF ")).toBe("off");
+    expect(mirrorOf("/var/lib/hostel/mirror.db")).toBe("/var/lib/hostel/mirror.db");
+    expect(mirrorOf('"/var/lib/hostel/mirror.db"')).toBe("/var/lib/hostel/mirror.db");
+    expect(mirrorOf("~/hostel/mirror.db")).toBe(join(homedir(), "hostel", "mirror.db"));
+    const refused = (value: string) => problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_MIRROR: value });
+    expect(refused("mirror.db")).toEqual([
+      "HOSTELMATE_MIRROR must be off (no copy of the conversations kept on this computer) or the full path of the mirror's database file, like /Users/you/hostelmate-mirror.db or C:\\Users\\you\\hostelmate-mirror.db (got \"mirror.db\"); leave it unset to keep the mirror in this computer's cache folder.",
+    ]);
+    expect(refused("false")).toHaveLength(1);
+    expect(refused("/var/lib/hostel/")[0]).toContain('(got "/var/lib/hostel/")');
+    expect(USAGE).toContain("HOSTELMATE_MIRROR      full path of the mirror's database file, or off");
+  });
+
+  it("reads HOSTELMATE_SYNC_INTERVAL_S as a positive whole number of seconds, 60 by default", () => {
+    const command = parseCommand([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_SYNC_INTERVAL_S: "300" });
+    expect(command.kind === "serve" && command.config.syncIntervalS).toBe(300);
+    expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_SYNC_INTERVAL_S: "0" })).toEqual([
+      'HOSTELMATE_SYNC_INTERVAL_S must be a whole number of seconds between 1 and 86400 (got "0"); the default is 60.',
+    ]);
+    expect(problems([], { HOSTELMATE_API_KEY: "k", HOSTELMATE_SYNC_INTERVAL_S: "1.5" })).toHaveLength(1);
+    expect(USAGE).toContain("HOSTELMATE_SYNC_INTERVAL_S  the most seconds an answer from the mirror may lag");
+  });
+
+  it("takes forget and forget --all, with the problems for forget to judge, and --all with nothing else", () => {
+    expect(parseCommand(["forget"], {})).toMatchObject({ kind: "forget", all: false });
+    const all = parseCommand(["forget", "--all"], {});
+    expect(all).toMatchObject({ kind: "forget", all: true });
+    expect(all.kind === "forget" && all.problems[0]).toContain("HOSTELMATE_API_KEY is not set");
+    expect(problems(["--all"], { HOSTELMATE_API_KEY: "k" })[0]).toContain(
+      '--all goes only with forget ("hostelmate-mcp forget --all").',
+    );
+    expect(problems(["forget", "now"], {})[0]).toContain('Unexpected argument "now"');
+  });
+
   it("rejects a key with whitespace inside", () => {
     expect(problems([], { HOSTELMATE_API_KEY: "hm_live abc" })[0]).toContain("spaces");
   });
@@ -197,7 +241,7 @@ describe("parseCommand", () => {
 
   it("names every command and option when given an unknown one", () => {
     const every =
-      "hostelmate-mcp takes the command doctor and the options --demo, --help (-h) and --version (-v).";
+      "hostelmate-mcp takes the commands doctor and forget and the options --demo, --all (after forget), --help (-h) and --version (-v).";
     expect(problems(["--dmeo"], {})).toEqual([`Unknown option "--dmeo". ${every}`]);
     expect(problems(["-demo"], {})).toEqual([`Unknown option "-demo". ${every}`]);
     expect(problems(["doctr"], {})).toEqual([`Unexpected argument "doctr". ${every}`]);

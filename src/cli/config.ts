@@ -1,6 +1,7 @@
 // Flags and environment → a validated Config. Every problem is collected and reported at once, so
 // a hostel manager fixes the configuration in one go rather than one error per restart.
 import { homedir } from "node:os";
+import { posix, win32 } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { apiUrlProblems, DEFAULT_API_URL, withoutApiPath } from "../api/base-url.js";
@@ -9,10 +10,11 @@ import {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_CALL_BUDGET_MS,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_SYNC_INTERVAL_S,
   DEFAULT_TIMEOUT_MS,
 } from "../limits.js";
 import { LOG_LEVELS, type LogLevel } from "../log/log.js";
-import { resolveNotesPath } from "../notes/notes-path.js";
+import { expandHome, resolveNotesPath, unquote } from "../notes/notes-path.js";
 import { canonicalTimeZone, isValidTimeZone } from "../time/zoned-time.js";
 
 export { DEFAULT_API_URL };
@@ -37,6 +39,13 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How long identical requests are answered from memory; 0: never. */
   cacheTtlMs: number;
+  /**
+   * HOSTELMATE_MIRROR: `off` (no mirror, nothing on disk), the mirror database's full path, or
+   * undefined for this property's file in the user's cache folder (src/mirror/location.ts).
+   */
+  mirror: string | undefined;
+  /** The most seconds an answer from the mirror may lag behind Hostel Mate. */
+  syncIntervalS: number;
 }
 
 export type Command =
@@ -44,7 +53,9 @@ export type Command =
   | { kind: "version" }
   | { kind: "serve"; config: Config }
   /** The doctor reports configuration problems instead of refusing to start. */
-  | { kind: "doctor"; config: Config; problems: readonly string[] };
+  | { kind: "doctor"; config: Config; problems: readonly string[] }
+  /** Deletes this property's mirror files, or every property's (`all`); only some problems stop it. */
+  | { kind: "forget"; all: boolean; config: Config; problems: readonly string[] };
 
 export const USAGE = `hostelmate-mcp — an MCP server that lets AI assistants read and triage Hostel Mate guest conversations.
 It only reads: it never sends a message.
@@ -56,6 +67,8 @@ Usage:
   hostelmate-mcp --version  the version
   hostelmate-mcp doctor     check the setup (Node, settings, network, key, feature) and say what to fix
   hostelmate-mcp doctor --demo   the same checks against the built-in sample data
+  hostelmate-mcp forget     delete this property's mirror (the copy of its conversations on this computer)
+  hostelmate-mcp forget --all    delete every property's mirror in the mirror folder
 
 Environment:
   HOSTELMATE_API_KEY     your property's API key from Hostel Mate (required unless --demo)
@@ -67,6 +80,8 @@ Environment:
   HOSTELMATE_CALL_BUDGET_MS  the most one request from the assistant may take, retries included (default ${DEFAULT_CALL_BUDGET_MS})
   HOSTELMATE_RATE_LIMIT  requests per minute to Hostel Mate (default ${DEFAULT_RATE_LIMIT}, its own limit)
   HOSTELMATE_CACHE_TTL_MS  how long identical requests are answered from memory; 0 turns it off (default ${DEFAULT_CACHE_TTL_MS})
+  HOSTELMATE_MIRROR      full path of the mirror's database file, or off to keep no copy of the conversations on this computer (default: this computer's cache folder)
+  HOSTELMATE_SYNC_INTERVAL_S  the most seconds an answer from the mirror may lag behind Hostel Mate (default ${DEFAULT_SYNC_INTERVAL_S})
 `;
 
 type Env = Record<string, string | undefined>;
@@ -136,6 +151,25 @@ const TimeZoneSetting = z.preprocess(
     .optional(),
 );
 
+/** `off`, or a full path once quotes are taken off and `~` is the home folder; a folder (a trailing slash) is no file. */
+function mirrorValue(text: string): string | undefined {
+  if (text.toLowerCase() === "off") return "off";
+  const path = expandHome(unquote(text), homedir(), process.platform);
+  const paths = process.platform === "win32" ? win32 : posix;
+  return paths.isAbsolute(path) && !/[\\/]$/.test(path) ? paths.normalize(path) : undefined;
+}
+
+const MirrorSetting = z.preprocess(
+  blankAsUnset,
+  checkedText(
+    (text) => mirrorValue(text) !== undefined,
+    (got) =>
+      `HOSTELMATE_MIRROR must be off (no copy of the conversations kept on this computer) or the full path of the mirror's database file, like /Users/you/hostelmate-mirror.db or C:\\Users\\you\\hostelmate-mirror.db (got ${got}); leave it unset to keep the mirror in this computer's cache folder.`,
+  )
+    .transform((text) => mirrorValue(text))
+    .optional(),
+);
+
 /** The settings zod checks; the key, the URL and the notes path are cleaned by hand below. */
 const Settings = z.object({
   HOSTELMATE_TIMEOUT_MS: wholeNumber("HOSTELMATE_TIMEOUT_MS", {
@@ -164,6 +198,13 @@ const Settings = z.object({
     fallback: DEFAULT_CACHE_TTL_MS,
     unit: "milliseconds",
   }),
+  HOSTELMATE_MIRROR: MirrorSetting,
+  HOSTELMATE_SYNC_INTERVAL_S: wholeNumber("HOSTELMATE_SYNC_INTERVAL_S", {
+    min: 1,
+    max: 86_400,
+    fallback: DEFAULT_SYNC_INTERVAL_S,
+    unit: "seconds",
+  }),
 });
 type Settings = z.output<typeof Settings>;
 
@@ -182,8 +223,9 @@ function readSettings(env: Env): { settings: Settings; problems: Map<string, str
 
 // Every command and option, as USAGE lists them.
 const OPTIONS_SENTENCE =
-  "hostelmate-mcp takes the command doctor and the options --demo, --help (-h) and --version (-v).";
-const KNOWN_OPTIONS = new Set(["--demo", "--help", "-h", "--version", "-v"]);
+  "hostelmate-mcp takes the commands doctor and forget and the options --demo, --all (after forget), --help (-h) and --version (-v).";
+const KNOWN_OPTIONS = new Set(["--demo", "--all", "--help", "-h", "--version", "-v"]);
+const COMMANDS = new Set(["doctor", "forget"]);
 // What a word processor or chat app makes of "--": en and em dashes, the minus sign and the like.
 const TYPOGRAPHIC_DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+(?=\p{L})/u;
 
@@ -214,13 +256,14 @@ function readNotesPath(raw: string | undefined, problems: string[]): string | un
 export function parseCommand(argv: readonly string[], env: Env): Command {
   const problem = argumentProblem(argv);
   if (problem) throw new ConfigError([problem]);
-  let flags: { demo?: boolean; help?: boolean; version?: boolean };
+  let flags: { demo?: boolean; all?: boolean; help?: boolean; version?: boolean };
   let positionals: string[];
   try {
     ({ values: flags, positionals } = parseArgs({
       args: [...argv],
       options: {
         demo: { type: "boolean" },
+        all: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -234,13 +277,19 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
   if (flags.help) return { kind: "help" };
   if (flags.version) return { kind: "version" };
   const [subcommand, ...extra] = positionals;
-  if ((subcommand !== undefined && subcommand !== "doctor") || extra.length > 0) {
+  const known = subcommand !== undefined && COMMANDS.has(subcommand);
+  if ((subcommand !== undefined && !known) || extra.length > 0) {
     throw new ConfigError([
-      `Unexpected argument ${JSON.stringify(subcommand === "doctor" ? extra[0] : subcommand)}. ${OPTIONS_SENTENCE}`,
+      `Unexpected argument ${JSON.stringify(known ? extra[0] : subcommand)}. ${OPTIONS_SENTENCE}`,
     ]);
   }
+  if (flags.all && subcommand !== "forget")
+    throw new ConfigError([
+      `--all goes only with forget ("hostelmate-mcp forget --all"). ${OPTIONS_SENTENCE}`,
+    ]);
   const { config, problems } = readConfig(env, flags.demo === true);
   if (subcommand === "doctor") return { kind: "doctor", config, problems };
+  if (subcommand === "forget") return { kind: "forget", all: flags.all === true, config, problems };
   if (problems.length > 0) throw new ConfigError(problems);
   return { kind: "serve", config };
 }
@@ -296,6 +345,8 @@ function readConfig(env: Env, demo: boolean): { config: Config; problems: string
     "HOSTELMATE_CALL_BUDGET_MS",
     "HOSTELMATE_RATE_LIMIT",
     "HOSTELMATE_CACHE_TTL_MS",
+    "HOSTELMATE_MIRROR",
+    "HOSTELMATE_SYNC_INTERVAL_S",
   );
   const config: Config = {
     mode: demo ? "demo" : "live",
@@ -308,6 +359,8 @@ function readConfig(env: Env, demo: boolean): { config: Config; problems: string
     callBudgetMs: settings.HOSTELMATE_CALL_BUDGET_MS,
     rateLimitPerMinute: settings.HOSTELMATE_RATE_LIMIT,
     cacheTtlMs: settings.HOSTELMATE_CACHE_TTL_MS,
+    mirror: settings.HOSTELMATE_MIRROR,
+    syncIntervalS: settings.HOSTELMATE_SYNC_INTERVAL_S,
   };
   return { config, problems };
 }

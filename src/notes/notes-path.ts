@@ -13,14 +13,16 @@ export interface NotesPath {
   problem?: string;
 }
 
-function unquote(value: string): string {
+/** Without the quotes a copy adds around a path (Windows' "Copy as path"). */
+export function unquote(value: string): string {
   const closing = CLOSING_QUOTE[value[0] ?? ""];
   return closing !== undefined && value.length >= 2 && value.endsWith(closing)
     ? value.slice(1, -1).trim()
     : value;
 }
 
-function expandHome(value: string, home: string, platform: NodeJS.Platform): string {
+/** `~` and `~/…` as the home folder, since no shell expands them in a JSON config. */
+export function expandHome(value: string, home: string, platform: NodeJS.Platform): string {
   if (value === "~") return home;
   // A backslash separates folders only on Windows; elsewhere it may be part of a name.
   const separator = platform === "win32" ? /^~[\\/]/ : /^~\//;
