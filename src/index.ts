@@ -4,6 +4,7 @@ import type { ClientOptions, HostelMateClient } from "./api/client.js";
 import { type Config, parseCommand, USAGE } from "./cli/config.js";
 import { ConfigError } from "./errors/input.js";
 import { createLogger, type Logger } from "./log/log.js";
+import type { MirrorDatabase } from "./mirror/database.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes/notes.js";
 import { createServer } from "./server/server.js";
 import { StdioTransport } from "./server/stdio.js";
@@ -46,6 +47,17 @@ async function checkNotes(notes: NotesSource, config: Config, logger: Logger): P
   else logger.info(`no property notes configured. ${NOTES_HOW_TO}`);
 }
 
+async function openMirrorAtStart(config: Config, logger: Logger): Promise<MirrorDatabase | undefined> {
+  const [{ mirrorLocation, describeLocation }, { openMirror }] = await Promise.all([
+    import("./mirror/location.js"),
+    import("./mirror/database.js"),
+  ]);
+  const location = mirrorLocation(config);
+  const opened = await openMirror(location, logger);
+  if (opened) logger.info(`mirror: ${describeLocation(location)}`);
+  return opened;
+}
+
 function describeUnknown(value: unknown): string {
   return value instanceof Error ? (value.stack ?? value.message) : String(value);
 }
@@ -81,6 +93,18 @@ async function main(): Promise<void> {
       startDemo: startDemoSandbox,
     });
     process.exit(code);
+  }
+  if (command.kind === "forget") {
+    const { runForget } = await import("./cli/forget.js");
+    process.exit(
+      runForget({
+        config: command.config,
+        all: command.all,
+        problems: command.problems,
+        write: (text) => process.stdout.write(text),
+        writeError: (text) => process.stderr.write(text),
+      }),
+    );
   }
 
   const { config } = command;
@@ -126,12 +150,14 @@ async function main(): Promise<void> {
   });
   const transport = new StdioTransport({ warn: (sentence) => logger.warn(sentence) });
 
+  let mirror: Promise<MirrorDatabase | undefined> = Promise.resolve(undefined);
   let closing = false;
   const shutdown = async (why: string): Promise<void> => {
     if (closing) return;
     closing = true;
     logger.debug(`shutting down (${why})`);
     await server.close().catch(() => {});
+    await mirror.then((opened) => opened?.close()).catch(() => {});
     await closeSandbox().catch(() => {});
     process.exit(0);
   };
@@ -152,6 +178,12 @@ async function main(): Promise<void> {
   logger.info(
     `hostelmate-mcp ${VERSION} ready on stdio (${config.mode === "demo" ? "demo data" : new URL(apiUrl).host})`,
   );
+  // Opened once the server answers: checking a large file, or rebuilding a damaged one, must not
+  // hold up the handshake, and whatever goes wrong leaves the server reading Hostel Mate live.
+  mirror = openMirrorAtStart(config, logger).catch((error: unknown) => {
+    logger.warn(`no mirror this time: ${describeUnknown(error)}. The server reads Hostel Mate live.`);
+    return undefined;
+  });
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 export const ENTRY = "dist/index.js";
@@ -34,6 +36,13 @@ export interface RunOptions {
   keepLines?: boolean;
 }
 
+/**
+ * The cache folder the servers started here get (XDG_CACHE_HOME, which env-paths reads on Linux), so
+ * that a mirror they keep never lands in the real one; vitest.config.ts gives the tests' own process
+ * the same. A test that looks at mirror files sets its own folder, or HOSTELMATE_MIRROR.
+ */
+export const TEST_CACHE_HOME = process.env.XDG_CACHE_HOME ?? join(tmpdir(), "hostelmate-mcp-test-cache");
+
 /** Any command that should serve MCP over stdio — an installed bin, `npx`, a bundle's mcp_config. */
 export function runCommand(
   command: string,
@@ -42,7 +51,11 @@ export function runCommand(
   cwd?: string,
   options: RunOptions = {},
 ): Running {
-  const child = spawn(command, args, { env, cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    env: { XDG_CACHE_HOME: TEST_CACHE_HOME, ...env },
+    cwd,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const stdoutLines: string[] = [];
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {

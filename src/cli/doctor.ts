@@ -11,6 +11,7 @@ import { fileNotes } from "../notes/notes.js";
 import { notesPathProblem } from "../notes/notes-path.js";
 import { machineTimeZone } from "../time/zoned-time.js";
 import type { Config } from "./config.js";
+import { checkMirror, type MirrorCheckOptions, type Report } from "./doctor-mirror.js";
 import { REQUIRED_NODE_MAJOR } from "./node-version.js";
 
 export interface DemoApi {
@@ -28,6 +29,8 @@ export interface DoctorOptions {
   startDemo?: () => Promise<DemoApi>;
   /** This computer's time zone (tests pass one). */
   machineZone?: () => string;
+  /** For the mirror's check: the clock, node:sqlite's import, the default folder (tests pass them). */
+  mirror?: Pick<MirrorCheckOptions, "now" | "importer" | "folder">;
 }
 
 // The start every Hostel Mate key shares (hm_live_…): it keeps nothing secret, and it shows that the
@@ -132,6 +135,16 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     );
   }
 
+  await checkMirror(
+    {
+      config,
+      problems: options.problems,
+      timeZone: zoneProblem ? "UTC" : (config.timeZone ?? (options.machineZone ?? machineTimeZone)()),
+      ...options.mirror,
+    },
+    { ok, fail, skip },
+  );
+
   if (urlProblems.length > 0) {
     skip(
       "DNS, network, API key, Conversations feature and latency: not checked, because HOSTELMATE_API_URL has a problem (above) and the API key must not be sent there",
@@ -146,12 +159,6 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
       : `\n${failures} problem${failures === 1 ? "" : "s"} found: fix ${failures === 1 ? "it" : "them"} and run hostelmate-mcp doctor again.\n`,
   );
   return failures === 0 ? 0 : 1;
-}
-
-interface Report {
-  ok(what: string): void;
-  fail(what: string, fix: string): void;
-  skip(what: string): void;
 }
 
 /** DNS, TCP, the key, the feature and one call's latency. */
