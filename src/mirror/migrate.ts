@@ -18,11 +18,20 @@ export function schemaVersion(db: DatabaseSync): number {
 
 /** Runs the migrations `db` lacks; throws NewerSchemaError for a file from a newer server. */
 export function migrate(db: DatabaseSync): void {
+  // Up to date, the common case: no write lock taken.
   const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) throw new NewerSchemaError(current);
-  for (let version = current; version < SCHEMA_VERSION; version++) {
+  if (current === SCHEMA_VERSION) return;
+  for (;;) {
     db.exec("BEGIN IMMEDIATE");
     try {
+      // Read again under the write lock: another server may have migrated the file since the look above.
+      const version = schemaVersion(db);
+      if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
+      if (version === SCHEMA_VERSION) {
+        db.exec("COMMIT");
+        return;
+      }
       db.exec(MIGRATIONS[version] ?? "");
       // PRAGMA takes no bound parameters; the value is our own integer.
       db.exec(`PRAGMA user_version = ${version + 1}`);
