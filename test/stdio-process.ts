@@ -38,8 +38,9 @@ export interface RunOptions {
 
 /**
  * The cache folder the servers started here get (XDG_CACHE_HOME, which env-paths reads on Linux), so
- * that a mirror they keep never lands in the real one; vitest.config.ts gives the tests' own process
- * the same. A test that looks at mirror files sets its own folder, or HOSTELMATE_MIRROR.
+ * that a mirror they keep never lands in the real one: the test run's own (test/global-setup.ts), or
+ * one under the temp folder for the bench. A test that looks at mirror files sets its own folder, or
+ * HOSTELMATE_MIRROR.
  */
 export const TEST_CACHE_HOME = process.env.XDG_CACHE_HOME ?? join(tmpdir(), "hostelmate-mcp-test-cache");
 
