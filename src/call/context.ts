@@ -3,6 +3,7 @@
 // server makes one per call (src/server/server.ts); tools, prompts and resources all take the same.
 import type { HostelMateClient } from "../api/client.js";
 import type { Logger } from "../log/log.js";
+import type { Mirror } from "../mirror/mirror.js";
 import type { NotesSource } from "../notes/notes.js";
 import type { Clock } from "../time/time.js";
 
@@ -15,11 +16,10 @@ export interface ServerContext {
   /** IANA time zone in which words like "yesterday" are read. */
   timeZone: string;
   /**
-   * The inbox mirror (src/mirror/, issue 13), which handlers will read through this context beside
-   * the client, so that asking for threads does not depend on which of the two answers. Not built
-   * yet: its slot is named so that wiring it in changes this type, not every handler's.
+   * The inbox mirror (src/mirror/), when there is one (HOSTELMATE_MIRROR not off and node:sqlite
+   * present): handlers read it through this context beside the client.
    */
-  mirror?: undefined;
+  mirror?: Mirror | undefined;
 }
 
 /**

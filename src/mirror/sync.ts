@@ -6,8 +6,8 @@
 import { hostname } from "node:os";
 import type { CallOptions, HostelMateClient } from "../api/client.js";
 import { ApiError } from "../api/errors.js";
-import { pageInfo } from "../api/paging.js";
-import type { Conversation, Message } from "../api/schemas.js";
+import { listPages, messagePages, type Page, readPage as readApiPage } from "../api/pages.js";
+import type { Conversation, Message, MessagePage } from "../api/schemas.js";
 import { type Logger, silentLogger } from "../log/log.js";
 import { activityOf, type MirrorStore, STATE } from "./store.js";
 
@@ -154,34 +154,29 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
 
   async function readPage(offset: number): Promise<{ rows: Conversation[]; hasMore: boolean }> {
     counts.list += 1;
-    const page = await client.listConversations({ limit: PAGE_SIZE, offset }, call);
-    const rows = page.results;
-    total = page.pagination?.total ?? total;
+    const page = await readApiPage(listPages(client, {}), { limit: PAGE_SIZE, offset }, call);
+    const rows = page.items;
+    total = page.total ?? total;
     if (total !== null) store.setState(STATE.listTotal, total);
     counts.listed += rows.length;
-    return { rows, hasMore: pageInfo(page.pagination, rows.length, offset, PAGE_SIZE).has_more };
+    return { rows, hasMore: page.more };
   }
 
   async function readMessages(threadId: string): Promise<Message[] | null> {
     const messages: Message[] = [];
     for (let pageNumber = 0; pageNumber < MAX_MESSAGE_PAGES; pageNumber++) {
       counts.messages += 1;
-      let page: Awaited<ReturnType<HostelMateClient["getMessages"]>>;
+      let page: Page<MessagePage>;
       try {
-        page = await client.getMessages(threadId, { limit: PAGE_SIZE, offset: messages.length }, call);
+        const window = { limit: PAGE_SIZE, offset: messages.length };
+        page = await readApiPage(messagePages(client, threadId), window, call);
       } catch (error) {
         // The thread went between the list read and this one.
         if (error instanceof ApiError && error.kind === "not_found") return null;
         throw error;
       }
-      messages.push(...page.results);
-      const info = pageInfo(
-        page.pagination,
-        page.results.length,
-        messages.length - page.results.length,
-        PAGE_SIZE,
-      );
-      if (!info.has_more) return messages;
+      messages.push(...page.items);
+      if (!page.more) return messages;
     }
     logger.warn(
       `mirror: thread ${threadId} has more than ${MAX_MESSAGE_PAGES * PAGE_SIZE} messages; the rest is not stored`,

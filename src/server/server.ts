@@ -23,6 +23,7 @@ import { withoutNulls } from "../format/structured.js";
 import { DEFAULT_CALL_BUDGET_MS } from "../limits.js";
 import type { Logger } from "../log/log.js";
 import { LogForwarding, mcpLevel } from "../log/log-forwarding.js";
+import type { Mirror } from "../mirror/mirror.js";
 import { type NotesSource, noNotes } from "../notes/notes.js";
 import { prompts } from "../prompts/index.js";
 import type { PromptDefinition } from "../prompts/prompt.js";
@@ -42,7 +43,11 @@ export interface ServerDependencies {
   /** The property's IANA zone, or how to find it when first needed (default UTC, as tests expect). */
   timeZone?: string | (() => string);
   callBudgetMs?: number;
+  mirror?: Mirror | undefined;
 }
+
+/** Tools that answer about the whole inbox: the mirror is brought up to date before they answer. */
+const INBOX_TOOLS = new Set(["search_conversations", "list_conversations"]);
 
 // This server can only read, so every tool carries the same promise.
 export const READ_ONLY_ANNOTATIONS = {
@@ -184,6 +189,7 @@ function registerTool(server: McpServer, tool: Tool, calls: Calls): void {
         extra,
         calls,
         async (context) => {
+          if (INBOX_TOOLS.has(tool.name)) await context.mirror?.ensureFresh(context.call.signal);
           const result = await tool.handler(args, context);
           // Not parsed again here: the SDK checks it against the output schema before it is sent, and
           // the tools build it field by field, so no key the schema lacks can reach a strict client
@@ -337,6 +343,7 @@ export function createServer(dependencies: ServerDependencies): McpServer {
       timeZone ??= typeof zone === "string" ? zone : zone();
       return timeZone;
     },
+    mirror: dependencies.mirror,
   };
   const calls: Calls = { shared, budgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS };
   const server = new GatedServer(

@@ -32,10 +32,13 @@ export default defineTool({
       ),
   },
   outputSchema: TranscriptShape,
-  async handler({ thread_id, limit, offset, full_text }, { client, call, clock, timeZone }) {
+  async handler({ thread_id, limit, offset, full_text }, { client, call, clock, timeZone, mirror }) {
     // readThread reads the thread's listing beside its messages: the status (an archived thread needs
     // no reply), the subject and the booking's other threads.
     const window = await readThread(client, thread_id, { limit, offset }, call);
+    // Read live as ever; when that was the whole thread, the mirror keeps it too.
+    const whole = window.offset === 0 && window.reachedNewest && window.messages.length === window.total;
+    if (mirror && whole) mirror.writeThrough(window.thread?.id ?? thread_id, window.messages);
     return transcriptAnswer({
       threadId: thread_id,
       window,

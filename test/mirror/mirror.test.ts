@@ -1,0 +1,78 @@
+// The mirror in a running server: synced before a search or list answer once the last check is
+// older than the interval, and written through by get_messages.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { HostelMateClient } from "../../src/api/client.js";
+import { createLogger } from "../../src/log/log.js";
+import { Mirror } from "../../src/mirror/mirror.js";
+import { MirrorStore } from "../../src/mirror/store.js";
+import { createServer } from "../../src/server/server.js";
+import { SANDBOX_ANCHOR, type Sandbox } from "../sandbox/server.js";
+import { newMessage, requestCounts, startInbox } from "./inbox.js";
+import { openTestDatabase } from "./open.js";
+
+let sandbox: Sandbox;
+let api: HostelMateClient;
+let mirror: Mirror;
+let mcp: Client;
+let clock: number;
+
+beforeEach(async () => {
+  ({ sandbox, client: api } = await startInbox());
+  clock = SANDBOX_ANCHOR.getTime();
+  mirror = new Mirror({
+    client: api,
+    store: new MirrorStore(openTestDatabase()),
+    intervalMs: 60_000,
+    now: () => clock,
+  });
+  const logger = createLogger("error", () => {});
+  const server = createServer({ client: api, logger, clock: () => SANDBOX_ANCHOR, mirror });
+  mcp = new Client({ name: "test", version: "1.0.0" });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(b), mcp.connect(a)]);
+  await mcp.listTools();
+});
+
+afterEach(async () => {
+  await mcp.close();
+  await mirror.close();
+  mirror.store.db.close();
+  await sandbox.close();
+});
+
+describe("mirror in the server", () => {
+  it("syncs before a list answer when the last check is older than the interval, and not before", async () => {
+    await mirror.sync();
+    const thread = sandbox.threads[150];
+    if (!thread) throw new Error("seed too small");
+    newMessage(thread);
+    sandbox.reset();
+    clock += 30_000;
+    await mcp.callTool({ name: "list_conversations", arguments: { limit: 5 } });
+    // Fresh enough: only the tool's own request.
+    expect(requestCounts(sandbox).total).toBe(1);
+    expect(mirror.store.messages(thread.id)?.length).toBe(thread.messages.length - 1);
+
+    sandbox.reset();
+    clock += 31_000;
+    await mcp.callTool({ name: "list_conversations", arguments: { limit: 5 } });
+    expect(mirror.store.messages(thread.id)?.length).toBe(thread.messages.length);
+    // The sync's two list pages and one thread, then the tool's own request.
+    expect(requestCounts(sandbox)).toEqual({ list: 3, messages: 1, total: 4 });
+  });
+
+  it("stores what get_messages read, so the next sync need not read that thread", async () => {
+    await mirror.sync();
+    const thread = sandbox.threads.find((candidate) => candidate.messages.length < 40);
+    if (!thread) throw new Error("no short thread");
+    newMessage(thread);
+    await mcp.callTool({ name: "get_messages", arguments: { thread_id: thread.id } });
+    expect(mirror.store.messages(thread.id)?.at(-1)?.content).toBe(thread.messages.at(-1)?.content);
+    sandbox.reset();
+    clock += 61_000;
+    const report = await mirror.sync();
+    expect(report).toMatchObject({ kind: "incremental", changed: 1, messageRequests: 0 });
+  });
+});
