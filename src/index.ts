@@ -5,6 +5,7 @@ import { type Config, parseCommand, USAGE } from "./cli/config.js";
 import { ConfigError } from "./errors/input.js";
 import { createLogger, type Logger } from "./log/log.js";
 import type { MirrorDatabase } from "./mirror/database.js";
+import type { Mirror } from "./mirror/mirror.js";
 import { fileNotes, inlineNotes, NOTES_HOW_TO, type NotesSource, noNotes } from "./notes/notes.js";
 import { createServer } from "./server/server.js";
 import { StdioTransport } from "./server/stdio.js";
@@ -58,6 +59,66 @@ async function openMirrorAtStart(config: Config, logger: Logger): Promise<Mirror
   return opened;
 }
 
+/** `hostelmate-mcp sync`: one full sync in the foreground; its exit code. */
+async function syncCommand(config: Config): Promise<number> {
+  const logger = createLogger(config.logLevel);
+  let apiUrl = config.apiUrl;
+  let apiKey = config.apiKey;
+  let closeSandbox = async (): Promise<void> => {};
+  if (config.mode === "demo") {
+    const sandbox = await startDemoSandbox();
+    ({ url: apiUrl, apiKey } = sandbox);
+    closeSandbox = () => sandbox.close();
+  }
+  const opened = await openMirrorAtStart(config, logger);
+  if (opened === undefined) {
+    process.stderr.write(
+      "There is no mirror to sync: HOSTELMATE_MIRROR is off, or the mirror cannot be opened (the line above says why).\n",
+    );
+    await closeSandbox();
+    return 1;
+  }
+  const [{ runSyncCommand }, { MirrorStore }] = await Promise.all([
+    import("./cli/sync.js"),
+    import("./mirror/store.js"),
+  ]);
+  const code = await runSyncCommand({
+    client: createLazyClient({
+      apiUrl,
+      apiKey,
+      timeoutMs: config.timeoutMs,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    }),
+    store: new MirrorStore(opened.db),
+    where: opened.path === ":memory:" ? "(in memory, for the demo)" : opened.path,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
+  });
+  opened.close();
+  await closeSandbox();
+  return code;
+}
+
+/** The background sync over an opened mirror. */
+async function startMirror(
+  opened: MirrorDatabase,
+  config: Config,
+  client: HostelMateClient,
+  logger: Logger,
+): Promise<Mirror> {
+  const [{ MirrorStore }, { Mirror }] = await Promise.all([
+    import("./mirror/store.js"),
+    import("./mirror/mirror.js"),
+  ]);
+  return new Mirror({
+    client,
+    store: new MirrorStore(opened.db),
+    logger,
+    intervalMs: config.syncIntervalS * 1000,
+  });
+}
+
 function describeUnknown(value: unknown): string {
   return value instanceof Error ? (value.stack ?? value.message) : String(value);
 }
@@ -107,6 +168,8 @@ async function main(): Promise<void> {
     );
   }
 
+  if (command.kind === "sync") process.exit(await syncCommand(command.config));
+
   const { config } = command;
   const logger = createLogger(config.logLevel);
   // A bug in one call must not end the server the front desk relies on all day.
@@ -141,12 +204,15 @@ async function main(): Promise<void> {
   });
   const notes = await chooseNotes(config);
   await checkNotes(notes, config, logger);
+  // Opened once the server answers (below): until then, and without one, calls read Hostel Mate live.
+  let running: Mirror | undefined;
   const server = createServer({
     client,
     logger,
     notes,
     timeZone: config.timeZone ?? machineTimeZone,
     callBudgetMs: config.callBudgetMs,
+    mirror: () => running,
   });
   const transport = new StdioTransport({ warn: (sentence) => logger.warn(sentence) });
 
@@ -157,6 +223,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.debug(`shutting down (${why})`);
     await server.close().catch(() => {});
+    await running?.close().catch(() => {});
     await mirror.then((opened) => opened?.close()).catch(() => {});
     await closeSandbox().catch(() => {});
     process.exit(0);
@@ -184,6 +251,12 @@ async function main(): Promise<void> {
     logger.warn(`no mirror this time: ${describeUnknown(error)}. The server reads Hostel Mate live.`);
     return undefined;
   });
+  const opened = await mirror;
+  if (opened && !closing) {
+    running = await startMirror(opened, config, client, logger);
+    // The first sync, or the catch-up after a pause, runs while the model gets on with its calls.
+    void running.sync();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -241,7 +241,7 @@ describe("parseCommand", () => {
 
   it("names every command and option when given an unknown one", () => {
     const every =
-      "hostelmate-mcp takes the commands doctor and forget and the options --demo, --all (after forget), --help (-h) and --version (-v).";
+      "hostelmate-mcp takes the commands doctor, sync and forget and the options --demo, --all (after forget), --help (-h) and --version (-v).";
     expect(problems(["--dmeo"], {})).toEqual([`Unknown option "--dmeo". ${every}`]);
     expect(problems(["-demo"], {})).toEqual([`Unknown option "-demo". ${every}`]);
     expect(problems(["doctr"], {})).toEqual([`Unexpected argument "doctr". ${every}`]);

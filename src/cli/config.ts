@@ -55,7 +55,9 @@ export type Command =
   /** The doctor reports configuration problems instead of refusing to start. */
   | { kind: "doctor"; config: Config; problems: readonly string[] }
   /** Deletes this property's mirror files, or every property's (`all`); only some problems stop it. */
-  | { kind: "forget"; all: boolean; config: Config; problems: readonly string[] };
+  | { kind: "forget"; all: boolean; config: Config; problems: readonly string[] }
+  /** One full sync of the inbox mirror in the foreground. */
+  | { kind: "sync"; config: Config };
 
 export const USAGE = `hostelmate-mcp — an MCP server that lets AI assistants read and triage Hostel Mate guest conversations.
 It only reads: it never sends a message.
@@ -67,6 +69,7 @@ Usage:
   hostelmate-mcp --version  the version
   hostelmate-mcp doctor     check the setup (Node, settings, network, key, feature) and say what to fix
   hostelmate-mcp doctor --demo   the same checks against the built-in sample data
+  hostelmate-mcp sync       bring the inbox mirror up to date now, and say what it holds
   hostelmate-mcp forget     delete this property's mirror (the copy of its conversations on this computer)
   hostelmate-mcp forget --all    delete every property's mirror in the mirror folder
 
@@ -223,9 +226,9 @@ function readSettings(env: Env): { settings: Settings; problems: Map<string, str
 
 // Every command and option, as USAGE lists them.
 const OPTIONS_SENTENCE =
-  "hostelmate-mcp takes the commands doctor and forget and the options --demo, --all (after forget), --help (-h) and --version (-v).";
+  "hostelmate-mcp takes the commands doctor, sync and forget and the options --demo, --all (after forget), --help (-h) and --version (-v).";
 const KNOWN_OPTIONS = new Set(["--demo", "--all", "--help", "-h", "--version", "-v"]);
-const COMMANDS = new Set(["doctor", "forget"]);
+const COMMANDS = new Set(["doctor", "sync", "forget"]);
 // What a word processor or chat app makes of "--": en and em dashes, the minus sign and the like.
 const TYPOGRAPHIC_DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+(?=\p{L})/u;
 
@@ -291,6 +294,7 @@ export function parseCommand(argv: readonly string[], env: Env): Command {
   if (subcommand === "doctor") return { kind: "doctor", config, problems };
   if (subcommand === "forget") return { kind: "forget", all: flags.all === true, config, problems };
   if (problems.length > 0) throw new ConfigError(problems);
+  if (subcommand === "sync") return { kind: "sync", config };
   return { kind: "serve", config };
 }
 

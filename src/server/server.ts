@@ -43,7 +43,8 @@ export interface ServerDependencies {
   /** The property's IANA zone, or how to find it when first needed (default UTC, as tests expect). */
   timeZone?: string | (() => string);
   callBudgetMs?: number;
-  mirror?: Mirror | undefined;
+  /** The inbox mirror, or how to find it once it is open (it opens after the handshake). */
+  mirror?: Mirror | (() => Mirror | undefined) | undefined;
 }
 
 /** Tools that answer about the whole inbox: the mirror is brought up to date before they answer. */
@@ -343,7 +344,10 @@ export function createServer(dependencies: ServerDependencies): McpServer {
       timeZone ??= typeof zone === "string" ? zone : zone();
       return timeZone;
     },
-    mirror: dependencies.mirror,
+    get mirror() {
+      const mirror = dependencies.mirror;
+      return typeof mirror === "function" ? mirror() : mirror;
+    },
   };
   const calls: Calls = { shared, budgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS };
   const server = new GatedServer(
