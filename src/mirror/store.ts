@@ -374,12 +374,15 @@ export class MirrorStore {
     });
   }
 
-  /** Extends the lease only if `holder` still holds it (a lapsed lease another took is not taken back). */
+  /**
+   * Extends the lease if `holder` still holds it: lapsed but not taken (a slow request outlived it)
+   * is still its own; once another took it, it is not taken back.
+   */
   renewLease(holder: string, ttlMs: number, now: number = Date.now()): boolean {
     return this.transaction(() => {
       const changes = this.db
-        .prepare("UPDATE sync_lease SET expires_at = ? WHERE id = 1 AND holder = ? AND expires_at > ?")
-        .run(now + ttlMs, holder, now).changes;
+        .prepare("UPDATE sync_lease SET expires_at = ? WHERE id = 1 AND holder = ?")
+        .run(now + ttlMs, holder).changes;
       return Number(changes) > 0;
     });
   }

@@ -9,7 +9,7 @@ import { ApiError } from "../api/errors.js";
 import { listPages, messagePages, type Page, readPage as readApiPage } from "../api/pages.js";
 import type { Conversation, Message, MessagePage } from "../api/schemas.js";
 import { type Logger, silentLogger } from "../log/log.js";
-import { activityOf, type MirrorStore, STATE } from "./store.js";
+import { activityOf, fingerprintOfMessages, type MirrorStore, STATE } from "./store.js";
 
 /** The API's largest page, for the list and for messages. */
 export const PAGE_SIZE = 100;
@@ -162,26 +162,46 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
     return { rows, hasMore: page.more };
   }
 
-  async function readMessages(threadId: string): Promise<Message[] | null> {
-    const messages: Message[] = [];
+  /** The thread's messages from `from` on, appended to `messages`; false when the thread is gone. */
+  async function readFrom(threadId: string, messages: Message[]): Promise<boolean> {
     for (let pageNumber = 0; pageNumber < MAX_MESSAGE_PAGES; pageNumber++) {
       counts.messages += 1;
+      const offset = messages.length;
       let page: Page<MessagePage>;
       try {
-        const window = { limit: PAGE_SIZE, offset: messages.length };
-        page = await readApiPage(messagePages(client, threadId), window, call);
+        page = await readApiPage(messagePages(client, threadId), { limit: PAGE_SIZE, offset }, call);
       } catch (error) {
         // The thread went between the list read and this one.
-        if (error instanceof ApiError && error.kind === "not_found") return null;
+        if (error instanceof ApiError && error.kind === "not_found") return false;
         throw error;
       }
       messages.push(...page.items);
-      if (!page.more) return messages;
+      if (!page.more) return true;
     }
     logger.warn(
       `mirror: thread ${threadId} has more than ${MAX_MESSAGE_PAGES * PAGE_SIZE} messages; the rest is not stored`,
     );
-    return messages;
+    return true;
+  }
+
+  /**
+   * A thread's messages. One already stored is read from its last stored message on: when that
+   * message is still there and the result matches what the list says (newest message, unread
+   * count), the stored ones before it stand; otherwise the thread is read whole. A long thread's
+   * new message then costs one request, not one per hundred messages.
+   */
+  async function readMessages(threadId: string): Promise<Message[] | null> {
+    const stored = store.messages(threadId);
+    const last = stored?.at(-1);
+    const listed = store.listedFingerprint(threadId);
+    if (stored && last?.id && stored.length > PAGE_SIZE) {
+      const messages = stored.slice(0, -1);
+      if (!(await readFrom(threadId, messages))) return null;
+      if (messages[stored.length - 1]?.id === last.id && fingerprintOfMessages(messages) === listed)
+        return messages;
+    }
+    const messages: Message[] = [];
+    return (await readFrom(threadId, messages)) ? messages : null;
   }
 
   /** Reads and stores the messages of these threads, newest first, a few at a time. */

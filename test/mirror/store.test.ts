@@ -36,6 +36,9 @@ describe("lease between two connections to one file", () => {
       expect(a.leaseHolder(t0 + 1_903)).toBe("b");
       b.releaseLease("b");
       expect(a.acquireLease("a", 1_000, t0 + 1_904)).toBe(true);
+      // Lapsed but not taken (a slow request outlived it): still a's to renew.
+      expect(a.renewLease("a", 1_000, t0 + 5_000)).toBe(true);
+      expect(b.acquireLease("b", 1_000, t0 + 5_500)).toBe(false);
     } finally {
       a.db.close();
       b.db.close();

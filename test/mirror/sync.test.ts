@@ -101,6 +101,17 @@ describe("incremental sync", () => {
     await expectEqualToLive();
   });
 
+  it("reads only the new end of a thread longer than a page", async () => {
+    const long = sandbox.threads.find((thread) => thread.messages.length > 100);
+    if (!long) throw new Error("the seed has no thread longer than a page");
+    newMessage(long);
+    await syncMirror({ client, store, now });
+    expect(requestCounts(sandbox).messages).toBe(1);
+    const read = sandbox.requests.find((request) => request.path.endsWith("/messages"));
+    expect(read?.query.offset).toBe(String(long.messages.length - 2));
+    await expectEqualToLive();
+  });
+
   it("stores a new thread", async () => {
     const added = newThread(sandbox, "Théo Martin");
     const report = await syncMirror({ client, store, now });
