@@ -90,6 +90,8 @@ export const STATE = {
   listOrder: "list_order",
   fullRead: "full_read",
   lastFullReadAt: "last_full_read_at",
+  /** Whether the list's total matched the threads a whole read found: only then is a difference news. */
+  totalCounts: "list_total_counts",
 } as const;
 
 interface ThreadRow {

@@ -258,6 +258,7 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
       store.setState(STATE.listOrder, read.ordered ? "activity" : "unordered");
       store.setState(STATE.fullRead, undefined);
       store.setState(STATE.lastFullReadAt, now());
+      store.setState(STATE.totalCounts, total === store.countThreads());
       store.setState(STATE.firstSyncDone, true);
     });
   }
@@ -292,8 +293,9 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
       if (mayStopReading(order, pageOrdered, changed.length + needMessages.length)) break;
     }
     // The list counts a different number of threads than are stored: one went, without moving to
-    // the top. Only a whole read tells which.
-    return total !== null && total !== store.countThreads() ? "needs full read" : "done";
+    // the top. Only a whole read tells which. An API whose total never matched is not asked this.
+    const counted = store.state(STATE.totalCounts) === true;
+    return counted && total !== null && total !== store.countThreads() ? "needs full read" : "done";
   }
 
   try {

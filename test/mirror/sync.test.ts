@@ -146,6 +146,26 @@ describe("incremental sync", () => {
     await expectEqualToLive();
   });
 
+  it("does not read the list whole every time where its total never matched what it lists", async () => {
+    const miscounting: HostelMateClient = {
+      listConversations: async (query, call) => {
+        const page = await client.listConversations(query, call);
+        return {
+          ...page,
+          pagination: page.pagination && { ...page.pagination, total: (page.pagination.total ?? 0) + 5 },
+        };
+      },
+      getMessages: (id, query, call) => client.getMessages(id, query, call),
+    };
+    expect((await syncMirror({ client: miscounting, store, now, full: true })).kind).toBe("full");
+    sandbox.reset();
+    clock += 60_000;
+    expect(await syncMirror({ client: miscounting, store, now })).toMatchObject({
+      kind: "incremental",
+      requests: 1,
+    });
+  });
+
   it("reads the list whole where it is not ordered by activity", async () => {
     store.setState(STATE.listOrder, "unordered");
     newMessage(olderThreads(1)[0] as (typeof sandbox.threads)[0]);
