@@ -152,10 +152,22 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
       requests: counts.list + counts.messages,
     });
 
-  async function readPage(offset: number): Promise<{ rows: Conversation[]; hasMore: boolean }> {
+  /**
+   * One list page. `seen` holds the ids this read has had: a page that opens with one of them is an
+   * API ignoring the offset, and ends the read rather than looping over the same page.
+   */
+  async function readPage(
+    offset: number,
+    seen: Set<string>,
+  ): Promise<{ rows: Conversation[]; hasMore: boolean }> {
     counts.list += 1;
     const page = await readApiPage(listPages(client, {}), { limit: PAGE_SIZE, offset }, call);
     const rows = page.items;
+    if (rows[0] && seen.has(rows[0].id)) {
+      logger.warn(`mirror: the list at offset ${offset} repeats threads already read; reading stops there`);
+      return { rows: [], hasMore: false };
+    }
+    for (const row of rows) seen.add(row.id);
     total = page.total ?? total;
     if (total !== null) store.setState(STATE.listTotal, total);
     counts.listed += rows.length;
@@ -174,6 +186,11 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
         // The thread went between the list read and this one.
         if (error instanceof ApiError && error.kind === "not_found") return false;
         throw error;
+      }
+      const repeated = page.items[0]?.id;
+      if (offset > 0 && repeated && messages.some((message) => message.id === repeated)) {
+        logger.warn(`mirror: thread ${threadId}'s messages repeat at offset ${offset}; reading stops there`);
+        return true;
       }
       messages.push(...page.items);
       if (!page.more) return true;
@@ -237,8 +254,9 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
       saved && typeof saved.offset === "number" && typeof saved.startedAt === "number"
         ? saved
         : { startedAt: now(), offset: 0, ordered: true, previous: null };
+    const seen = new Set<string>();
     for (;;) {
-      const { rows, hasMore } = await readPage(read.offset);
+      const { rows, hasMore } = await readPage(read.offset, seen);
       keepLease();
       read.ordered &&= keepsActivityOrder(rows, read.previous);
       read.previous = rows.length ? activityOf(rows[rows.length - 1] as Conversation) : read.previous;
@@ -269,8 +287,9 @@ export async function syncMirror(options: SyncOptions): Promise<SyncReport> {
     let order = listOrderOf(store);
     let previous: string | null = null;
     let offset = 0;
+    const seen = new Set<string>();
     for (;;) {
-      const { rows, hasMore } = await readPage(offset);
+      const { rows, hasMore } = await readPage(offset, seen);
       keepLease();
       const pageOrdered = keepsActivityOrder(rows, previous);
       if (!pageOrdered && order === "activity") {

@@ -200,6 +200,21 @@ describe("interrupted first sync", () => {
   });
 });
 
+describe("an API that ignores offset", () => {
+  it("ends the list and each thread at the first repeated page instead of looping", async () => {
+    const stuck: HostelMateClient = {
+      listConversations: (query, call) => client.listConversations({ ...query, offset: 0 }, call),
+      getMessages: (id, query, call) => client.getMessages(id, { ...query, offset: 0 }, call),
+    };
+    const report = await syncMirror({ client: stuck, store, now });
+    expect(report.kind).toBe("first");
+    expect(report.listRequests).toBe(2);
+    expect(store.countThreads()).toBe(100);
+    const long = sandbox.threads.find((thread) => thread.messages.length > 100 && store.hasThread(thread.id));
+    expect(store.messages(long?.id ?? "")).toHaveLength(100);
+  });
+});
+
 describe("lease", () => {
   it("lets one sync run at a time: another holder is skipped without a request", async () => {
     expect(store.acquireLease("other server", 60_000, clock)).toBe(true);
