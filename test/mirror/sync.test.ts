@@ -64,6 +64,23 @@ describe("first sync", () => {
     await expectEqualToLive();
   });
 
+  it("sends every request in the background lane", async () => {
+    const lanes: (string | undefined)[] = [];
+    const recording: HostelMateClient = {
+      listConversations: (query, call) => {
+        lanes.push(call?.lane);
+        return client.listConversations(query, call);
+      },
+      getMessages: (id, query, call) => {
+        lanes.push(call?.lane);
+        return client.getMessages(id, query, call);
+      },
+    };
+    await syncMirror({ client: recording, store, now });
+    expect(lanes.length).toBeGreaterThan(200);
+    expect(new Set(lanes)).toEqual(new Set(["background"]));
+  });
+
   it("reads the newest threads' messages first", async () => {
     await syncMirror({ client, store, now });
     const order = sandbox.requests
