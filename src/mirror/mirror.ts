@@ -25,6 +25,8 @@ export class Mirror {
   private readonly options: MirrorOptions;
   private readonly stop = new AbortController();
   private running: Promise<SyncReport | null> | null = null;
+  /** When the last sync failed: a search does not wait for another try within the interval. */
+  private failedAt: number | null = null;
 
   constructor(options: MirrorOptions) {
     this.options = options;
@@ -55,6 +57,7 @@ export class Mirror {
       })
       .catch((error: unknown) => {
         // The next search or triage call tries again; meanwhile answers say how old the mirror is.
+        this.failedAt = this.now;
         if (!this.stop.signal.aborted)
           logger.warn(`mirror: the sync stopped (${error instanceof Error ? error.message : String(error)})`);
         return null;
@@ -74,7 +77,9 @@ export class Mirror {
     const stats = this.store.stats();
     const intervalMs = this.options.intervalMs ?? DEFAULT_SYNC_INTERVAL_S * 1000;
     const fresh = stats.lastCheckAt !== null && this.now - stats.lastCheckAt < intervalMs;
-    if (fresh && !this.running) return;
+    // An API that is down fails the sync again: the call's own request says so, once.
+    const failedLately = this.failedAt !== null && this.now - this.failedAt < intervalMs;
+    if ((fresh || failedLately) && !this.running) return;
     const sync = this.running ?? this.sync();
     if (!stats.firstSyncDone) return;
     if (!signal) return void (await sync);

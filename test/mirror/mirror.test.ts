@@ -63,6 +63,22 @@ describe("mirror in the server", () => {
     expect(requestCounts(sandbox)).toEqual({ list: 3, messages: 1, total: 4 });
   });
 
+  it("does not wait for a sync while the first one is under way, nor retry a failed one within the interval", async () => {
+    sandbox.faults.failures.push({ status: 401, times: 1, endpoint: "messages" });
+    expect(await mirror.sync()).toBeNull();
+    sandbox.reset();
+    // Failed a moment ago: the answer does not wait on the API a second time.
+    await mcp.callTool({ name: "list_conversations", arguments: { limit: 5 } });
+    expect(requestCounts(sandbox).total).toBe(1);
+    clock += 61_000;
+    sandbox.reset();
+    // The first sync starts again in the background; the answer does not wait for it.
+    const result = await mcp.callTool({ name: "list_conversations", arguments: { limit: 5 } });
+    expect(result.isError).toBeFalsy();
+    await mirror.sync();
+    expect(mirror.store.stats().firstSyncDone).toBe(true);
+  });
+
   it("stores what get_messages read, so the next sync need not read that thread", async () => {
     await mirror.sync();
     const thread = sandbox.threads.find((candidate) => candidate.messages.length < 40);
