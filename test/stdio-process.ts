@@ -23,8 +23,17 @@ export interface Running {
   exit: Promise<number | null>;
 }
 
-/** The built server; its zone is UTC (TZ) unless a test sets another, so that times print alike on every machine. */
+/**
+ * The built server; its zone is UTC (TZ) unless a test sets another, so that times print alike on
+ * every machine. Its mirror is off unless a test sets HOSTELMATE_MIRROR (or calls `runWithMirror`):
+ * a background sync would add requests to those the tests count.
+ */
 export function run(args: string[], env: Record<string, string>): Running {
+  return runWithMirror(args, { HOSTELMATE_MIRROR: "off", ...env });
+}
+
+/** The built server with the mirror where its settings put it: by default, in the cache folder. */
+export function runWithMirror(args: string[], env: Record<string, string>): Running {
   return runCommand(process.execPath, [ENTRY, ...args], { PATH: process.env.PATH ?? "", TZ: "UTC", ...env });
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_API_URL } from "../../src/cli/config.js";
 import { defaultMirrorPath } from "../../src/mirror/location.js";
 import { TEST_API_KEY } from "../helpers.js";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
-import { ENTRY, initialize, run, textOfResult, waitForStderr } from "../stdio-process.js";
+import { ENTRY, initialize, runWithMirror, textOfResult, waitForStderr } from "../stdio-process.js";
 
 let sandbox: Sandbox;
 let root: string;
@@ -49,7 +49,7 @@ async function serveOnce(
   serverEnv: Record<string, string>,
   mirrorLine: RegExp,
 ): Promise<string> {
-  const server = run(args, serverEnv);
+  const server = runWithMirror(args, serverEnv);
   await initialize(server);
   const answer = await server.request("tools/call", { name: "list_conversations", arguments: { limit: 2 } });
   expect(textOfResult(answer)).toMatch(/^Conversations 1-2 of/);
@@ -95,7 +95,7 @@ describe("the mirror's file, from the built server", () => {
 
   it("keeps the demo's mirror in memory: trying the server leaves nothing behind", async () => {
     // The demo's log says nothing of its mirror; the exit after a call is the moment to look.
-    const server = run(["--demo"], env());
+    const server = runWithMirror(["--demo"], env());
     await initialize(server);
     const answer = await server.request("tools/call", {
       name: "list_conversations",

@@ -1,5 +1,5 @@
 // The built server with a mirror file: it syncs in the background from the start, answers as before
-// meanwhile, and the key is in no file the mirror writes. Without HOSTELMATE_MIRROR nothing is written.
+// meanwhile, and the key is in no file the mirror writes. With HOSTELMATE_MIRROR=off nothing is written.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,8 +61,14 @@ describe("the server process with a mirror", () => {
     }
   });
 
-  it("writes nothing without HOSTELMATE_MIRROR", async () => {
-    const server = run([], { HOSTELMATE_API_KEY: KEY, HOSTELMATE_API_URL: sandbox.url, HOME: folder });
+  it("writes nothing and asks nothing at start with HOSTELMATE_MIRROR=off", async () => {
+    const server = run([], {
+      HOSTELMATE_API_KEY: KEY,
+      HOSTELMATE_API_URL: sandbox.url,
+      HOME: folder,
+      XDG_CACHE_HOME: folder,
+      HOSTELMATE_MIRROR: "off",
+    });
     await initialize(server);
     await server.request("tools/list");
     server.child.stdin.end();

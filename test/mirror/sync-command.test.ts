@@ -4,7 +4,7 @@ import type { HostelMateClient } from "../../src/api/client.js";
 import { runSyncCommand } from "../../src/cli/sync.js";
 import { MirrorStore } from "../../src/mirror/store.js";
 import type { Sandbox } from "../sandbox/server.js";
-import { run } from "../stdio-process.js";
+import { runWithMirror } from "../stdio-process.js";
 import { KEY, messagePages, startInbox } from "./inbox.js";
 import { openTestDatabase } from "./open.js";
 
@@ -69,7 +69,7 @@ describe("hostelmate-mcp sync", () => {
   });
 
   it("runs from the built entry point: the demo's inbox, in memory", async () => {
-    const child = run(["sync", "--demo"], {});
+    const child = runWithMirror(["sync", "--demo"], {});
     expect(await child.exit).toBe(0);
     expect(child.stdoutLines.join("\n")).toMatch(
       /^Mirror \(in memory, for the demo\): 55 threads, 348 messages; 57 requests in [\d.]+ s\.$/,
