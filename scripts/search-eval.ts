@@ -1,0 +1,129 @@
+// Search quality on the labelled set (test/data/search-queries.json), two ways:
+// 1. live: today's search_conversations through the SDK Client against the sandbox; per query
+//    whether an expected thread is in the top 5 and first, then recall@5 and the share first;
+// 2. pure: whether the query's analysed words (src/text/, widened by src/search/topics.ts) occur
+//    among the analysed words of an expected thread, for each way of stemming a word whose
+//    language is unknown.
+// Run: npx tsx scripts/search-eval.ts [--pure-only]
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { createClient } from "../src/api/client.js";
+import { createLogger } from "../src/log/log.js";
+import { stableUuid } from "../src/sandbox/dataset.js";
+import { seedThreads } from "../src/sandbox/seed-threads.js";
+import { SANDBOX_ANCHOR, startSandbox } from "../src/sandbox/server.js";
+import { createServer } from "../src/server/server.js";
+import { evaluatePure, type LabelledQuery, loadQueries, type Strategy } from "../test/search-queries.js";
+
+const TOP = 5;
+const queries = loadQueries();
+const percent = (part: number, whole: number) => `${((part / Math.max(whole, 1)) * 100).toFixed(1)}%`;
+const out: string[] = [];
+const keyById = new Map(seedThreads.map((thread) => [stableUuid("thread", thread.key), thread.key]));
+
+interface LiveResult {
+  query: LabelledQuery;
+  top: string[];
+}
+
+async function live(): Promise<LiveResult[]> {
+  const apiKey = "hm_eval_key";
+  const sandbox = await startSandbox({ apiKey, anchor: SANDBOX_ANCHOR });
+  const logger = createLogger("error", () => {});
+  const api = createClient({
+    apiUrl: sandbox.url,
+    apiKey,
+    timeoutMs: 10_000,
+    retryLimit: 2,
+    logger,
+    cacheTtlMs: 0,
+  });
+  const server = createServer({ client: api, logger, clock: () => SANDBOX_ANCHOR });
+  const client = new Client({ name: "search-eval", version: "1.0.0" });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  await client.listTools();
+  const results: LiveResult[] = [];
+  try {
+    for (const query of queries) {
+      const answer = await client.callTool({
+        name: "search_conversations",
+        arguments: { query: query.query, limit: TOP, snippets: 0 },
+      });
+      const threads = (answer.structuredContent as { threads?: { id: string }[] } | undefined)?.threads ?? [];
+      results.push({
+        query,
+        top: threads.slice(0, TOP).map((thread) => keyById.get(thread.id) ?? thread.id),
+      });
+    }
+  } finally {
+    await client.close();
+    await sandbox.close();
+  }
+  return results;
+}
+
+function liveReport(results: readonly LiveResult[]): void {
+  out.push("## Live search_conversations (today's path), top 5", "");
+  out.push("| query | kind | in top 5 | first | top 5 |", "| --- | --- | :-: | :-: | --- |");
+  const byKind = new Map<string, { n: number; top: number; first: number }>();
+  let top = 0;
+  let first = 0;
+  for (const { query, top: keys } of results) {
+    const inTop = keys.some((key) => query.expected.includes(key));
+    const isFirst = keys[0] !== undefined && query.expected.includes(keys[0]);
+    top += Number(inTop);
+    first += Number(isFirst);
+    const kind = byKind.get(query.kind) ?? { n: 0, top: 0, first: 0 };
+    byKind.set(query.kind, {
+      n: kind.n + 1,
+      top: kind.top + Number(inTop),
+      first: kind.first + Number(isFirst),
+    });
+    out.push(
+      `| ${query.query} | ${query.kind} | ${inTop ? "yes" : "no"} | ${isFirst ? "yes" : "no"} | ${keys.join(", ")} |`,
+    );
+  }
+  out.push("", "| kind | queries | recall@5 | ranked first |", "| --- | ---: | ---: | ---: |");
+  for (const [kind, counts] of byKind)
+    out.push(
+      `| ${kind} | ${counts.n} | ${percent(counts.top, counts.n)} | ${percent(counts.first, counts.n)} |`,
+    );
+  out.push(
+    `| all | ${results.length} | ${percent(top, results.length)} | ${percent(first, results.length)} |`,
+    "",
+  );
+}
+
+function pureReport(): void {
+  out.push("## Pure: analysed query words among an expected thread's analysed words", "");
+  out.push(
+    "| stemming of text words | topic table | typo allowance in names | every group found | some group found | threads matching every group (mean) | of which expected |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+  );
+  const strategies: Strategy[] = ["all six", "guessed language", "no stemming"];
+  for (const strategy of strategies)
+    for (const topics of [true, false]) {
+      const results = evaluatePure(queries, strategy, { topics, fuzzyNames: true });
+      const matching = results.reduce((sum, result) => sum + result.matchingThreads, 0);
+      const expected = results.reduce((sum, result) => sum + result.matchingExpected, 0);
+      out.push(
+        `| ${strategy} | ${topics ? "yes" : "no"} | yes | ${percent(results.filter((r) => r.covered).length, results.length)} | ${percent(results.filter((r) => r.touched).length, results.length)} | ${(matching / results.length).toFixed(2)} | ${percent(expected, matching)} |`,
+      );
+    }
+  const withoutFuzzy = evaluatePure(queries, "all six", { topics: true, fuzzyNames: false });
+  out.push(
+    `| all six | yes | no | ${percent(withoutFuzzy.filter((r) => r.covered).length, withoutFuzzy.length)} | ${percent(withoutFuzzy.filter((r) => r.touched).length, withoutFuzzy.length)} | | |`,
+    "",
+  );
+  const chosen = evaluatePure(queries, "all six", { topics: true, fuzzyNames: true });
+  for (const result of chosen.filter((r) => !r.covered))
+    out.push(
+      `not every group found: "${result.query.query}" (${result.groups.map((g) => g.written).join(" & ")})`,
+    );
+  out.push("");
+}
+
+pureReport();
+if (!process.argv.includes("--pure-only")) liveReport(await live());
+process.stdout.write(`${out.join("\n")}\n`);
