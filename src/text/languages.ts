@@ -8,7 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 // Stop-words somewhere that say what a guest's message is about elsewhere or in the same language:
 // Portuguese "quarto" is a room, "tarde" late, "noite" night; German "heute" and "morgen" are today
-// and tomorrow; French "été" is summer. A search for them must find them.
+// and tomorrow, "später" and "früher" later and earlier; French "été" is summer; "grupo" is a group
+// and "pequeno" the first half of breakfast. A search for them must find them.
 const CONTENT_WORDS = new Set(
   [
     "quarto",
@@ -30,6 +31,12 @@ const CONTENT_WORDS = new Set(
     "nacht",
     "été",
     "sera",
+    "grupo",
+    "grupos",
+    "viagem",
+    "pequeno",
+    "später",
+    "früher",
   ].map(fold),
 );
 // English contractions once the apostrophe is gone (tokenise.ts joins "don't" into "dont").
