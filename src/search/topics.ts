@@ -93,7 +93,7 @@ export const TOPICS: readonly Topic[] = [
   {
     id: "towels and sheets",
     terms: {
-      en: ["towel", "towels", "sheets", "bed linen", "linen", "bedding"],
+      en: ["towel", "towels", "sheets", "bed linen", "linen"],
       es: ["toalla", "toallas", "sábanas", "ropa de cama"],
       fr: ["serviette", "serviettes", "draps", "linge de lit"],
       de: ["Handtuch", "Handtücher", "Bettwäsche", "Laken"],
