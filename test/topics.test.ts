@@ -11,9 +11,7 @@ import { loadQueries } from "./search-queries.js";
 /** Whether a text holds any alternative of the group. */
 function found(group: QueryGroup | undefined, text: string): boolean {
   const words = analyse(text, { keepStopWords: true });
-  return (
-    group !== undefined && group.alternatives.some((alternative) => containsPhrase(words, alternative.terms))
-  );
+  return group?.alternatives.some((alternative) => containsPhrase(words, alternative.terms)) ?? false;
 }
 
 describe("the topic table", () => {
