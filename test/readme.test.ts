@@ -194,3 +194,24 @@ describe("the README", () => {
     expect(JSON.stringify(vscode?.servers)).toContain(`"\${input:${vscode?.inputs?.[0]?.id}}"`);
   });
 });
+
+describe("the README's architecture", () => {
+  it("draws the layers in the order the import rule enforces them", async () => {
+    const { createRequire } = await import("node:module");
+    const rules = createRequire(import.meta.url)("../.dependency-cruiser.cjs") as {
+      forbidden: { name: string }[];
+    };
+    // The rule file's layers, from its rule names ("layer:tools", …) in the order it lists them.
+    const ruled = [
+      ...new Set(rules.forbidden.filter((r) => r.name.startsWith("layer:")).map((r) => r.name.slice(6))),
+    ];
+    const line = /In\s+one\s+line:\s+`([^`]+)`/.exec(readme)?.[1]?.replace(/\s+/g, " ") ?? "";
+    const drawn = line
+      .split("→")
+      .flatMap((rank) => rank.split("|"))
+      .map((name) => name.trim())
+      .filter((name) => name !== "index");
+    // The entry points are the top rank: nothing may import them, so they need no rule of their own.
+    expect(drawn).toEqual(ruled);
+  });
+});
