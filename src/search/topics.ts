@@ -2,7 +2,7 @@
 // a topic also finds threads written in another language ("towels" finds "toallas" and
 // "Handtücher"). Reviewed data, not code: expand.ts reads it.
 //
-// Rules for an entry, checked by test/topics.test.ts:
+// Rules for an entry, checked by test/unit/topics.test.ts:
 // - Words and short phrases as a guest writes them, accents included; the analysis (src/text/)
 //   folds and stems them in the entry's language, so one form of a word is enough.
 // - Only words that mean the topic wherever they appear. A word that is common or means something

@@ -132,7 +132,7 @@ export function maskCardNumbersSlowly(value: string): string {
 }
 
 // Where a text may hold something LINE_BREAKS or INVISIBLE would change: any character outside the
-// ranges listed here, which hold none of those (test/guest-text.test.ts checks every code point), or a
+// ranges listed here, which hold none of those (test/unit/guest-text.test.ts checks every code point), or a
 // surrogate that is not half of an emoji pair. Guest text is mostly letters, dashes, € and emoji,
 // so it usually finds nothing, and a plain search costs a fraction of the two Unicode-property replaces.
 const MAY_CHANGE =
