@@ -19,6 +19,20 @@ import { VERSION } from "./version.js";
 const startDemoSandbox = async () =>
   (await import("./sandbox/server.js")).startSandbox({ anchor: new Date() });
 
+interface ApiTarget {
+  apiUrl: string;
+  apiKey: string;
+  closeSandbox: () => Promise<void>;
+}
+
+/** Hostel Mate, or in demo mode the built-in fake API started for this process. */
+async function apiTarget(config: Config): Promise<ApiTarget> {
+  if (config.mode !== "demo")
+    return { apiUrl: config.apiUrl, apiKey: config.apiKey, closeSandbox: async () => {} };
+  const sandbox = await startDemoSandbox();
+  return { apiUrl: sandbox.url, apiKey: sandbox.apiKey, closeSandbox: () => sandbox.close() };
+}
+
 function createLazyClient(options: ClientOptions): HostelMateClient {
   let client: Promise<HostelMateClient> | undefined;
   const load = () => (client ??= import("./api/client.js").then((api) => api.createClient(options)));
@@ -62,14 +76,7 @@ async function openMirrorAtStart(config: Config, logger: Logger): Promise<Mirror
 /** `hostelmate-mcp sync`: one full sync in the foreground; its exit code. */
 async function syncCommand(config: Config): Promise<number> {
   const logger = createLogger(config.logLevel);
-  let apiUrl = config.apiUrl;
-  let apiKey = config.apiKey;
-  let closeSandbox = async (): Promise<void> => {};
-  if (config.mode === "demo") {
-    const sandbox = await startDemoSandbox();
-    ({ url: apiUrl, apiKey } = sandbox);
-    closeSandbox = () => sandbox.close();
-  }
+  const { apiUrl, apiKey, closeSandbox } = await apiTarget(config);
   const opened = await openMirrorAtStart(config, logger);
   if (opened === undefined) {
     process.stderr.write(
@@ -182,13 +189,8 @@ async function main(): Promise<void> {
   // left to say anything, so the failure is dropped and the server goes on answering on stdout.
   process.stderr.on("error", () => {});
 
-  let apiUrl = config.apiUrl;
-  let apiKey = config.apiKey;
-  let closeSandbox = async (): Promise<void> => {};
+  const { apiUrl, apiKey, closeSandbox } = await apiTarget(config);
   if (config.mode === "demo") {
-    const sandbox = await startDemoSandbox();
-    ({ url: apiUrl, apiKey } = sandbox);
-    closeSandbox = () => sandbox.close();
     logger.info(
       "demo mode: serving SAMPLE data for the fictional Casa Azul Hostel from a built-in fake Hostel Mate API; nothing is real and no key is used.",
     );
