@@ -12,14 +12,19 @@ export const KEEP_ALIVE_MS = 30_000;
 export const KEEP_ALIVE_MAX_MS = 120_000;
 
 /**
- * A dispatcher set for the whole process other than the default Agent: a proxy, set up by
+ * A dispatcher set for the whole process other than a default Agent: a proxy, set up by
  * NODE_USE_ENV_PROXY or by the embedding application. Requests go through it as they would without us.
+ * Loading undici sets its own Agent as the process's dispatcher when none is set: that one is ours,
+ * told by its class and not its name, which the minified build changes (with the name, the built
+ * server took its own default for a proxy and lost idle connections after 4 s).
  */
-function configuredDispatcher(): object | undefined {
-  const global = (globalThis as Record<symbol, unknown>)[Symbol.for("undici.globalDispatcher.1")];
-  return typeof global === "object" && global !== null && global.constructor.name !== "Agent"
-    ? global
-    : undefined;
+export function configuredDispatcher(
+  global: unknown = (globalThis as Record<symbol, unknown>)[Symbol.for("undici.globalDispatcher.1")],
+): object | undefined {
+  if (typeof global !== "object" || global === null) return undefined;
+  // Node's own fetch sets its built-in undici's Agent, whose name no build of ours touches.
+  const isDefaultAgent = Object.getPrototypeOf(global) === Agent.prototype || global.constructor.name === "Agent";
+  return isDefaultAgent ? undefined : global;
 }
 
 export function keepAliveFetch(): Fetch {
