@@ -23,7 +23,8 @@ export function configuredDispatcher(
 ): object | undefined {
   if (typeof global !== "object" || global === null) return undefined;
   // Node's own fetch sets its built-in undici's Agent, whose name no build of ours touches.
-  const isDefaultAgent = Object.getPrototypeOf(global) === Agent.prototype || global.constructor.name === "Agent";
+  const isDefaultAgent =
+    Object.getPrototypeOf(global) === Agent.prototype || global.constructor.name === "Agent";
   return isDefaultAgent ? undefined : global;
 }
 

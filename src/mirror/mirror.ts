@@ -49,7 +49,12 @@ export class Mirror {
       logger,
     })
       .then((report) => {
-        if (report.kind !== "skipped")
+        if (report.kind === "skipped")
+          // Two servers of one manager (Claude Desktop and Claude Code) share the file and the API's limit.
+          logger.debug(
+            `mirror: sync skipped: another server holds the sync lease (${this.store.leaseHolder(this.now) ?? "released since"}); this one answers from what that one writes`,
+          );
+        else
           logger.debug(
             `mirror: ${report.kind} sync, ${report.requests} requests, ${report.changed} threads changed`,
           );

@@ -91,4 +91,22 @@ describe("mirror in the server", () => {
     const report = await mirror.sync();
     expect(report).toMatchObject({ kind: "incremental", changed: 1, messageRequests: 0 });
   });
+
+  it("logs at debug when another server holds the lease, and skips the sync without a request", async () => {
+    const lines: string[] = [];
+    const skipping = new Mirror({
+      client: api,
+      store: mirror.store,
+      now: () => clock,
+      holder: "this-server",
+      logger: createLogger("debug", (line) => lines.push(line)),
+    });
+    mirror.store.acquireLease("other-host:4242:abc", 60_000, clock);
+    sandbox.reset();
+    expect(await skipping.sync()).toMatchObject({ kind: "skipped", requests: 0 });
+    expect(sandbox.requests).toHaveLength(0);
+    expect(lines).toEqual([
+      "hostelmate-mcp debug: mirror: sync skipped: another server holds the sync lease (other-host:4242:abc); this one answers from what that one writes\n",
+    ]);
+  });
 });
