@@ -56,7 +56,7 @@ export class Mirror {
           );
         else
           logger.debug(
-            `mirror: ${report.kind} sync, ${report.requests} requests, ${report.changed} threads changed`,
+            `mirror: ${report.kind} sync, ${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s, ${report.changed} threads changed`,
           );
         return report;
       })
