@@ -3,8 +3,11 @@
 // is not on npm, every client's snippet runs the clone's build and each `npx -y hostelmate-mcp` is
 // said to be unpublished. It opens for the hostel owner, with the engineers' commands near the top.
 import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { USAGE } from "../../src/cli/config.js";
+import { defaultMirrorFolder } from "../../src/mirror/location.js";
+import { INSTRUCTIONS } from "../../src/server/server.js";
 import { tools } from "../../src/tools/index.js";
 import { VERSION } from "../../src/version.js";
 import { type Harness, startHarness } from "../helpers.js";
@@ -183,7 +186,10 @@ describe("the README", () => {
     const data = text("## What happens to guest data");
     expect(data).toContain("It goes to the AI provider you use");
     expect(data).toContain("Nothing is sent to guests");
-    expect(data).toContain("On this computer it keeps nothing but what you configure");
+    expect(data).toContain("On this computer it keeps what you configure, and a copy of the conversations");
+    expect(headings.indexOf("### The mirror: a copy of your conversations on this computer")).toBe(
+      headings.indexOf("## What happens to guest data") + 1,
+    );
   });
 
   it("keeps the VS Code key out of the file, behind a password prompt", () => {
@@ -192,6 +198,55 @@ describe("the README", () => {
       .find((config) => config.servers !== undefined);
     expect(vscode?.inputs).toEqual([expect.objectContaining({ type: "promptString", password: true })]);
     expect(JSON.stringify(vscode?.servers)).toContain(`"\${input:${vscode?.inputs?.[0]?.id}}"`);
+  });
+});
+
+describe("the README's mirror section", () => {
+  const mirror = (
+    sections().find(
+      (section) => section.heading === "### The mirror: a copy of your conversations on this computer",
+    )?.text ?? ""
+  ).replace(/\s+/g, " ");
+
+  it("names only settings the server reads and commands it has", () => {
+    const settings = new Set(readme.match(/HOSTELMATE_[A-Z_]+/g));
+    expect(settings.size).toBeGreaterThan(5);
+    for (const name of settings) expect(USAGE).toContain(`  ${name} `);
+    for (const command of ["doctor", "forget", "forget --all"]) {
+      expect(mirror).toContain(`${command}\``);
+      expect(USAGE).toContain(`hostelmate-mcp ${command} `);
+    }
+    expect(mirror).toContain('"HOSTELMATE_MIRROR": "off"');
+    expect(mirror).toContain("Never the API key");
+    // The model is told the same two ways out.
+    expect(INSTRUCTIONS).toContain("`hostelmate-mcp forget`");
+    expect(INSTRUCTIONS).toContain("HOSTELMATE_MIRROR=off");
+  });
+
+  it("gives the cache folder each system's convention gives the server", () => {
+    const platform = Object.getOwnPropertyDescriptor(process, "platform");
+    const saved = { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LOCALAPPDATA: process.env.LOCALAPPDATA };
+    const folderOn = (system: NodeJS.Platform) => {
+      Object.defineProperty(process, "platform", { value: system });
+      return defaultMirrorFolder().replace(homedir(), "~");
+    };
+    try {
+      delete process.env.XDG_CACHE_HOME;
+      process.env.LOCALAPPDATA = "%LOCALAPPDATA%";
+      const folders = {
+        linux: folderOn("linux"),
+        darwin: folderOn("darwin"),
+        win32: folderOn("win32").replaceAll("/", "\\"),
+      };
+      expect(folders.linux).toBe("~/.cache/hostelmate-mcp");
+      for (const folder of Object.values(folders)) expect(mirror).toContain(`\`${folder}\``);
+    } finally {
+      if (platform) Object.defineProperty(process, "platform", platform);
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });
 

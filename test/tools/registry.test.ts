@@ -75,4 +75,12 @@ describe("tools/list", () => {
   it("announces the server's instructions, which say nothing is ever sent", () => {
     expect(harness.client.getInstructions()).toMatch(/never sends/);
   });
+
+  it("tells the model in one line what the mirror keeps and how the manager deletes or stops it", () => {
+    const lines = (harness.client.getInstructions() ?? "").split("\n").filter((line) => /forget/.test(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/threads, messages, guest names; never the API key/);
+    expect(lines[0]).toContain("`hostelmate-mcp forget`");
+    expect(lines[0]).toContain("HOSTELMATE_MIRROR=off");
+  });
 });
