@@ -4,31 +4,41 @@
 // 2. pure: whether the query's analysed words (src/text/, widened by src/search/topics.ts) occur
 //    among the analysed words of an expected thread, for each way of stemming a word whose
 //    language is unknown.
-// Run: npx tsx scripts/search-eval.ts [--pure-only]
+// 3. mirror: the same calls answered from the inbox mirror (src/search/mirror-search.ts), synced
+//    first; with --big, among the 5,000 threads of test/sandbox/big-inbox.ts (the seed's threads,
+//    which the labels name, among 4,945 generated ones), the live path beside it.
+// Run: npx tsx scripts/search-eval.ts [--pure-only] [--big] [--mirror-only]
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { createClient } from "../src/api/client.js";
 import { createLogger } from "../src/log/log.js";
+import { Mirror } from "../src/mirror/mirror.js";
+import { MirrorStore } from "../src/mirror/store.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
 import { seedThreads } from "../src/sandbox/seed-threads.js";
 import { SANDBOX_ANCHOR, startSandbox } from "../src/sandbox/server.js";
 import { createServer } from "../src/server/server.js";
+import { openTestDatabase } from "../test/mirror/open.js";
+import { generateBigInbox } from "../test/sandbox/big-inbox.js";
 import { evaluatePure, type LabelledQuery, loadQueries, type Strategy } from "../test/search-queries.js";
 
 const TOP = 5;
 const queries = loadQueries();
 const percent = (part: number, whole: number) => `${((part / Math.max(whole, 1)) * 100).toFixed(1)}%`;
 const out: string[] = [];
-const keyById = new Map(seedThreads.map((thread) => [stableUuid("thread", thread.key), thread.key]));
 
 interface LiveResult {
   query: LabelledQuery;
   top: string[];
 }
 
-async function live(): Promise<LiveResult[]> {
+const big = process.argv.includes("--big");
+const seed = big ? generateBigInbox().threads : seedThreads;
+const keyById = new Map(seed.map((thread) => [stableUuid("thread", thread.key), thread.key]));
+
+async function live(path: "live" | "mirror"): Promise<LiveResult[]> {
   const apiKey = "hm_eval_key";
-  const sandbox = await startSandbox({ apiKey, anchor: SANDBOX_ANCHOR });
+  const sandbox = await startSandbox({ apiKey, anchor: SANDBOX_ANCHOR, seed });
   const logger = createLogger("error", () => {});
   const api = createClient({
     apiUrl: sandbox.url,
@@ -38,7 +48,12 @@ async function live(): Promise<LiveResult[]> {
     logger,
     cacheTtlMs: 0,
   });
-  const server = createServer({ client: api, logger, clock: () => SANDBOX_ANCHOR });
+  const mirror =
+    path === "mirror"
+      ? new Mirror({ client: api, store: new MirrorStore(openTestDatabase()), logger, now: () => Date.now() })
+      : undefined;
+  if (mirror) await mirror.sync();
+  const server = createServer({ client: api, logger, clock: () => SANDBOX_ANCHOR, mirror });
   const client = new Client({ name: "search-eval", version: "1.0.0" });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
@@ -58,13 +73,17 @@ async function live(): Promise<LiveResult[]> {
     }
   } finally {
     await client.close();
+    await mirror?.close();
     await sandbox.close();
   }
   return results;
 }
 
-function liveReport(results: readonly LiveResult[]): void {
-  out.push("## Live search_conversations (today's path), top 5", "");
+function liveReport(results: readonly LiveResult[], title: string): void {
+  out.push(
+    `## ${title}${big ? `, among the ${seed.length.toLocaleString("en-US")} threads of the big inbox` : ""}, top 5`,
+    "",
+  );
   out.push("| query | kind | in top 5 | first | top 5 |", "| --- | --- | :-: | :-: | --- |");
   const byKind = new Map<string, { n: number; top: number; first: number }>();
   let top = 0;
@@ -124,6 +143,10 @@ function pureReport(): void {
   out.push("");
 }
 
-pureReport();
-if (!process.argv.includes("--pure-only")) liveReport(await live());
+if (!big && !process.argv.includes("--mirror-only")) pureReport();
+if (!process.argv.includes("--pure-only")) {
+  if (!process.argv.includes("--mirror-only"))
+    liveReport(await live("live"), "Live search_conversations (today's path)");
+  liveReport(await live("mirror"), "search_conversations from the mirror");
+}
 process.stdout.write(`${out.join("\n")}\n`);

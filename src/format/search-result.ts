@@ -27,6 +27,8 @@ export interface SearchView {
   more: Call;
   /** The filters as arguments, which the list_conversations call that reads a word's threads on repeats. */
   filterArgs: Call["args"];
+  /** Where the answer comes from when not live alone, e.g. `from the mirror (all 2,914 threads, as of 14:02)`. */
+  source?: string | undefined;
 }
 
 /** "a, b or c". */
@@ -86,7 +88,8 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
 export function formatSearchResult(view: SearchView) {
   const { outcome } = view;
   const page = outcome.ranked.slice(view.offset, view.offset + view.limit);
-  const how = [`searched: ${listOf(outcome.searched)}`];
+  const how = [...(view.source ? [view.source] : []), `searched: ${listOf(outcome.searched)}`];
+  if (outcome.widened?.length) how.push(`in six languages: ${outcome.widened.join(", ")}`);
   // Said, so that a word the model meant ("5" in "room 5") is not silently lost.
   if (outcome.parsed.dropped.length) how.push(`left out as too common: ${listOf(outcome.parsed.dropped)}`);
   if (view.filters.length) how.push(`filters: ${view.filters.join(", ")}`);

@@ -13,18 +13,32 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function needlePattern(needles: readonly string[]): RegExp | undefined {
+function needlePattern(needles: readonly string[], wholeWords: boolean): RegExp | undefined {
   const parts = [...needles]
     .filter(Boolean)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp);
-  return parts.length ? new RegExp(parts.join("|"), "giu") : undefined;
+  if (parts.length === 0) return undefined;
+  // A whole word has no letter, mark or digit right before or after it.
+  const alternatives = parts.join("|");
+  return new RegExp(
+    wholeWords ? `(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{M}\\p{N}])` : alternatives,
+    "giu",
+  );
 }
 
-/** The part of a message around its first match, with every match marked **like this**. */
-export function excerpt(content: string, needles: readonly string[], max = MATCH_CHARS): string {
+/**
+ * The part of a message around its first match, with every match marked **like this**: as
+ * substrings, or with `wholeWords` only where a needle is a whole word of the text.
+ */
+export function excerpt(
+  content: string,
+  needles: readonly string[],
+  max = MATCH_CHARS,
+  wholeWords = false,
+): string {
   const text = oneLine(content).replaceAll('"', "'").replaceAll("**", "*");
-  const pattern = needlePattern(needles);
+  const pattern = needlePattern(needles, wholeWords);
   const first = pattern ? text.search(pattern) : -1;
   let start = 0;
   if (first > max / 3) start = text.lastIndexOf(" ", first - max / 3) + 1;
@@ -37,7 +51,7 @@ export function excerpt(content: string, needles: readonly string[], max = MATCH
 export function snippetText(line: SnippetLine): string {
   const content = line.message.content ?? "";
   return line.role === "match"
-    ? excerpt(content, line.needles)
+    ? excerpt(content, line.needles, MATCH_CHARS, line.wholeWords === true)
     : clip(oneLine(content).replaceAll('"', "'"), CONTEXT_CHARS);
 }
 

@@ -56,6 +56,27 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // 2: the search index (src/mirror/search-index.ts), one row per thread. Its columns hold analysed
+  // text (folded, stemmed words joined by spaces, src/text/analyse.ts), so the tokeniser only splits
+  // on spaces; `words` keeps every folded word in order, stop-words too, for whole phrases. Rows are
+  // written by the store in the transactions that write threads and messages, and removed with their
+  // thread by the trigger below, whichever connection deletes it.
+  `
+  CREATE TABLE search_docs (
+    doc INTEGER PRIMARY KEY,
+    thread_id TEXT NOT NULL UNIQUE,
+    -- Guest name, booking id and subject as indexed: a list row that repeats them costs no rewrite.
+    head TEXT NOT NULL
+  ) STRICT;
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    name, booking, subject, text, words,
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+  );
+  CREATE TRIGGER search_docs_gone AFTER DELETE ON threads BEGIN
+    DELETE FROM search_index WHERE rowid = (SELECT doc FROM search_docs WHERE thread_id = old.id);
+    DELETE FROM search_docs WHERE thread_id = old.id;
+  END;
+  `,
 ];
 
 /** The version a file is at once every migration has run. */

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
 import type { Conversation, Message } from "../api/schemas.js";
+import { ensureSearchIndex, indexListRow, indexThread } from "./search-index.js";
 
 /** What the list says about a thread, split so that a change of status alone costs no message request. */
 export interface Fingerprint {
@@ -127,7 +128,10 @@ function whereOf(filter: ThreadFilter): { sql: string; params: SQLInputValue[] }
 }
 
 export class MirrorStore {
-  constructor(readonly db: DatabaseSync) {}
+  constructor(readonly db: DatabaseSync) {
+    // A search index written by another analysis is rebuilt here from the stored rows: no request.
+    ensureSearchIndex(db);
+  }
 
   /** Runs `work` in one write transaction: all of it is stored, or none. */
   transaction<T>(work: () => T): T {
@@ -187,6 +191,7 @@ export class MirrorStore {
           print.whole,
           seenAt,
         );
+        indexListRow(this.db, row);
       }
     });
     return { changed, needMessages };
@@ -218,6 +223,7 @@ export class MirrorStore {
         );
       });
       this.db.prepare("UPDATE threads SET messages_fingerprint = ? WHERE id = ?").run(fingerprint, threadId);
+      indexThread(this.db, threadId);
     });
   }
 

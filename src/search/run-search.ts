@@ -68,6 +68,8 @@ export interface SearchOutcome {
   /** All threads that passed the filters, best first. */
   ranked: RankedThread[];
   requests: number;
+  /** Topics (topics.ts) whose words in six languages widened the search; the mirror's search only. */
+  widened?: string[];
 }
 
 // Compared as instants: as text, "…T19:00:00+02:00" (17:00 UTC) sorts after "…T17:30:00Z". A

@@ -9,6 +9,8 @@ export interface SnippetLine {
   message: Message;
   /** The phrases and words searched for, which a match's text marks. */
   needles: readonly string[];
+  /** Mark needles only as whole words ("late", not the "late" in "plate"); the live path marks substrings. */
+  wholeWords?: boolean;
 }
 
 /** How many of the phrases and words a message contains. */

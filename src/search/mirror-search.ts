@@ -1,0 +1,243 @@
+// search_conversations answered from the mirror's index (src/mirror/search-index.ts), with no request:
+// the query becomes groups of alternatives (expand.ts: a topic's words in six languages, the
+// model's own synonyms joining their group), each group one FTS5 query ranked by BM25 over guest
+// name, booking id, subject and messages. A thread ranks by how many groups it matches, then
+// whether it holds the query or a topic's phrase whole, then its BM25 score, then as the live path
+// breaks ties: needing a reply, then newest. Quotes come from the stored messages.
+import type { Conversation } from "../api/schemas.js";
+import { type IndexMatch, type MatchScope, matchIndex, nameTerms } from "../mirror/search-index.js";
+import type { MirrorStore } from "../mirror/store.js";
+import { analyse, type Term } from "../text/analyse.js";
+import { FUZZY_MIN_LENGTH, withinOneEdit } from "../text/fuzzy.js";
+import { matchesFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
+import { expandQuery, type QueryGroup } from "./expand.js";
+import { quoteFromMirror } from "./mirror-quotes.js";
+import type { RankedThread, SearchOutcome } from "./run-search.js";
+
+export interface MirrorSearchInput {
+  query: string;
+  /** The channel as asked for, in any case: the mirror filters every channel itself. */
+  channel?: string | undefined;
+  booking_id?: string | undefined;
+  limit: number;
+  offset: number;
+  /** How many of the top threads shown to quote. */
+  snippets: number;
+  filters: ThreadFilters;
+  /** Only threads whose messages are stored: the rest is searched live while the first sync runs. */
+  storedOnly?: boolean;
+}
+
+const SEARCHED_COLUMNS = "{name booking subject text}";
+
+// FTS5 strings are double-quoted with inner quotes doubled; analysed words hold none, but a
+// stored word is data all the same.
+function quoted(token: string): string {
+  return `"${token.replaceAll('"', '""')}"`;
+}
+
+/** A query word as the index holds it: its stems, and as written for names; a name one typo away too. */
+function wordExpression(term: Term, typos: readonly string[]): string {
+  const tokens = [...new Set([term.word, ...term.stems])].map(quoted).join(" OR ");
+  const names = typos.length ? ` OR {name} : (${typos.map(quoted).join(" OR ")})` : "";
+  return `(${SEARCHED_COLUMNS} : (${tokens})${names})`;
+}
+
+interface PlannedGroup {
+  group: QueryGroup;
+  expression: string;
+  /** Alternatives of several words, matched in order in `words` for the phrase bonus. */
+  phrases: string[];
+}
+
+/** Guest names within one typo of the query's own words of a group with no topic. */
+function typosFor(store: MirrorStore, term: Term, ownWord: boolean): string[] {
+  if (!ownWord || term.stop || term.word.length < FUZZY_MIN_LENGTH) return [];
+  return nameTerms(store.db).filter((name) => name !== term.word && withinOneEdit(term.word, name));
+}
+
+// Words of a topic's phrase ("llegar tarde") must stand this close in a thread's analysed text,
+// in either order; "llegado" in one message and "tardar" in another are not a late arrival.
+const NEAR_DISTANCE = 6;
+// Past this many ways to stem a phrase's words, its words are only asked for anywhere in the thread.
+const MAX_NEAR_FORMS = 24;
+
+/** Every way to pick one index form for each word of a phrase. */
+function forms(words: readonly Term[]): string[][] {
+  return words.reduce<string[][]>(
+    (sofar, term) =>
+      sofar.flatMap((prefix) => [...new Set([term.word, ...term.stems])].map((t) => [...prefix, t])),
+    [[]],
+  );
+}
+
+/** A topic's phrase: its words near one another, in every way they may be stemmed. */
+function nearExpression(words: readonly Term[]): string | undefined {
+  const all = forms(words);
+  if (all.length > MAX_NEAR_FORMS) return undefined;
+  const near = all.map((form) => `NEAR(${form.map(quoted).join(" ")}, ${NEAR_DISTANCE})`).join(" OR ");
+  return `${SEARCHED_COLUMNS} : (${near})`;
+}
+
+function planGroup(store: MirrorStore, group: QueryGroup): PlannedGroup | undefined {
+  const alternatives: string[] = [];
+  const phrases: string[] = [];
+  group.alternatives.forEach((alternative, index) => {
+    const words = alternative.terms.filter((term) => !term.stop);
+    if (words.length === 0) return;
+    // The first alternative is the query's own words; a topic's words are not names.
+    const own = index === 0 && group.topics.length === 0;
+    const near = own || words.length === 1 ? undefined : nearExpression(words);
+    alternatives.push(
+      near ?? words.map((term) => wordExpression(term, typosFor(store, term, own))).join(" AND "),
+    );
+    if (alternative.terms.length > 1) phrases.push(alternative.terms.map((term) => term.word).join(" "));
+  });
+  if (alternatives.length === 0) return undefined;
+  return { group, expression: alternatives.map((a) => `(${a})`).join(" OR "), phrases };
+}
+
+interface Candidate {
+  threadId: string;
+  groups: Set<number>;
+  score: number;
+  phrase: boolean;
+  lastActivity: string | null;
+}
+
+function phraseExpression(phrases: readonly string[]): string | undefined {
+  const unique = [...new Set(phrases.filter((phrase) => phrase.includes(" ")))];
+  return unique.length ? `{words} : (${unique.map(quoted).join(" OR ")})` : undefined;
+}
+
+// A thread's score is its BM25 sum over the groups it matches, times the share of groups matched
+// to this power, times PHRASE_BONUS when it holds the query or a topic's phrase whole. Matching
+// more of the query counts for more than repeating one word, yet a rare word ("wifi") can still
+// beat two common ones ("not working"): a strict "most groups first" lost those.
+const COVERAGE_POWER = 3;
+const PHRASE_BONUS = 1.5;
+
+function relevance(candidate: Candidate, groups: number): number {
+  const coverage = candidate.groups.size / Math.max(groups, 1);
+  return candidate.score * coverage ** COVERAGE_POWER * (candidate.phrase ? PHRASE_BONUS : 1);
+}
+
+type Ranked = Candidate & { thread: Conversation; relevance: number };
+
+function byRelevance(a: Ranked, b: Ranked): number {
+  return (
+    b.relevance - a.relevance ||
+    Number(needsReply(b.thread)) - Number(needsReply(a.thread)) ||
+    (b.lastActivity ?? "").localeCompare(a.lastActivity ?? "") ||
+    a.threadId.localeCompare(b.threadId)
+  );
+}
+
+/** The query's words in order, stop-words kept, for the whole-phrase bonus. */
+function wholePhrase(query: string): string | undefined {
+  const words = analyse(query, { languages: [], keepStopWords: true }).map((term) => term.word);
+  return words.length > 1 ? words.join(" ") : undefined;
+}
+
+/** Groups of a query of nothing but stop-words ("the who"): its words as written, as one phrase. */
+function fallbackGroups(query: string): QueryGroup[] {
+  const terms = analyse(query, { languages: [], keepStopWords: true }).map((term) => ({
+    ...term,
+    stop: undefined,
+  }));
+  if (terms.length === 0) return [];
+  return [
+    { written: terms.map((t) => t.word).join(" "), topics: [], alternatives: [{ text: query, terms }] },
+  ];
+}
+
+/** The query's groups of alternatives, as the mirror's search reads them. */
+export function mirrorQueryGroups(query: string): QueryGroup[] {
+  const expanded = expandQuery(query);
+  return expanded.length ? expanded : fallbackGroups(query);
+}
+
+/** Quotes these threads from their stored messages: no request. */
+export function quoteFromStore(
+  store: MirrorStore,
+  entries: readonly RankedThread[],
+  groups: readonly QueryGroup[],
+): void {
+  for (const entry of entries)
+    entry.snippets = quoteFromMirror(store.messages(entry.thread.id) ?? [], groups);
+}
+
+export function searchMirror(store: MirrorStore, input: MirrorSearchInput): SearchOutcome {
+  const groups = mirrorQueryGroups(input.query);
+  const planned = groups.flatMap((group) => planGroup(store, group) ?? []);
+  const scope: MatchScope = {
+    channel: input.channel,
+    bookingId: input.booking_id,
+    storedOnly: input.storedOnly,
+  };
+
+  const candidates = new Map<string, Candidate>();
+  const add = (match: IndexMatch, group: number) => {
+    const entry = candidates.get(match.threadId) ?? {
+      threadId: match.threadId,
+      groups: new Set<number>(),
+      score: 0,
+      phrase: false,
+      lastActivity: match.lastActivity,
+    };
+    entry.groups.add(group);
+    entry.score += match.score;
+    candidates.set(match.threadId, entry);
+  };
+  planned.forEach((plan, index) => {
+    for (const match of matchIndex(store.db, plan.expression, scope)) add(match, index);
+  });
+  const whole = wholePhrase(input.query);
+  const phrases = phraseExpression([...(whole ? [whole] : []), ...planned.flatMap((plan) => plan.phrases)]);
+  if (phrases !== undefined && candidates.size > 0)
+    for (const match of matchIndex(store.db, phrases, scope)) {
+      const entry = candidates.get(match.threadId);
+      if (entry) entry.phrase = true;
+    }
+
+  const filtered = filterCandidates(store, [...candidates.values()], input.filters, planned.length);
+  const ranked: RankedThread[] = filtered.map((entry) => ({
+    thread: entry.thread,
+    matched: [...entry.groups].sort((a, b) => a - b).flatMap((index) => planned[index]?.group.written ?? []),
+    phraseMatch: entry.phrase,
+    snippets: [],
+  }));
+  const page = ranked.slice(input.offset, input.offset + input.limit).slice(0, input.snippets);
+  quoteFromStore(store, page, groups);
+
+  const searched = planned.map((plan) => plan.group.written);
+  return {
+    parsed: { phrases: [], terms: searched, dropped: [] },
+    searched,
+    skipped: [],
+    unsearched: [],
+    overflowing: [],
+    budgetCut: false,
+    unquoted: { budget: 0, failed: 0 },
+    found: candidates.size,
+    ranked,
+    requests: 0,
+    widened: [...new Set(planned.flatMap((plan) => plan.group.topics))],
+  };
+}
+
+/** The candidates that pass the filters, each with its thread, best first. */
+function filterCandidates(
+  store: MirrorStore,
+  candidates: Candidate[],
+  filters: ThreadFilters,
+  groups: number,
+): Ranked[] {
+  const ranked: Ranked[] = [];
+  for (const candidate of candidates) {
+    const thread = store.thread(candidate.threadId);
+    if (thread && matchesFilters(thread, filters))
+      ranked.push({ ...candidate, thread, relevance: relevance(candidate, groups) });
+  }
+  return ranked.sort(byRelevance);
+}
