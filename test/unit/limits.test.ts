@@ -25,7 +25,7 @@ describe("the limits the tools state", () => {
     expect(list).toContain("it reads up to 321 threads to sort them");
     expect(list).toContain("it reads up to 321 threads from Hostel Mate");
     expect(list).not.toMatch(/\b500\b/);
-    expect(published("search_conversations")).toContain("At most 7 requests to Hostel Mate per call");
+    expect(published("search_conversations")).toContain("Hostel Mate's substring search, at most 7 requests");
     expect(published("get_messages")).toContain("Show messages longer than 1234 characters whole");
   });
 });
