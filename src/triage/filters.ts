@@ -38,9 +38,13 @@ function isUnread(thread: Conversation): boolean {
 }
 
 /**
- * The thread's reply signals as the list can tell them. With `archivedToo`, an archived thread is
- * judged as if it were open: asked for by status, its waiting guests are shown.
+ * A thread's reply signals. With `archivedToo`, an archived thread is judged as if it were open:
+ * asked for by status, its waiting guests are shown. Live answers read them off the list row
+ * (listSignals); answers from the mirror off the thread's whole history (history.ts).
  */
+export type SignalsOf = (thread: Conversation, archivedToo: boolean) => ReplySignals;
+
+/** The thread's reply signals as the list can tell them, from its last message. */
 export function listSignals(thread: Conversation, archivedToo = false): ReplySignals {
   return previewSignals(thread.last_message, {
     status: archivedToo ? null : thread.status,
@@ -54,15 +58,23 @@ export function listSignals(thread: Conversation, archivedToo = false): ReplySig
  * thread counts as waiting. Missing a waiting guest costs more than opening one thread too many.
  * A guest who only said thanks, or an archived thread, is not waiting.
  */
-export function needsReply(thread: Conversation, archivedToo = false): boolean {
-  return listSignals(thread, archivedToo).needs_reply ?? true;
+export function needsReply(
+  thread: Conversation,
+  archivedToo = false,
+  signalsOf: SignalsOf = listSignals,
+): boolean {
+  return signalsOf(thread, archivedToo).needs_reply ?? true;
 }
 
 /** Why needs_reply=true left out a thread that every other filter let through. */
 export type LeftOut = "closing" | "archived";
 
 /** true when the thread passes the filters; otherwise why needs_reply=true left it out, or false. */
-export function filterThread(thread: Conversation, filters: ThreadFilters): true | LeftOut | false {
+export function filterThread(
+  thread: Conversation,
+  filters: ThreadFilters,
+  signalsOf: SignalsOf = listSignals,
+): true | LeftOut | false {
   if (filters.channel && thread.channel?.toUpperCase() !== filters.channel) return false;
   if (filters.status && thread.status !== filters.status) return false;
   if (filters.unreadOnly && !isUnread(thread)) return false;
@@ -74,13 +86,13 @@ export function filterThread(thread: Conversation, filters: ThreadFilters): true
   }
   if (filters.needsReply === undefined) return true;
   // Asked for by status, an archived thread is judged as if open: its waiting guests are shown.
-  const reply = listSignals(thread, filters.status === "ARCHIVED").reply;
+  const reply = signalsOf(thread, filters.status === "ARCHIVED").reply;
   const waiting = reply === "needed" || reply === "maybe";
   // false is exactly the rest: a thread with no messages is neither waiting nor answered.
   if (filters.needsReply === false) return thread.last_message !== null && !waiting;
   if (waiting) return true;
   if (reply === "closing") return "closing";
-  return isArchived(thread.status) && needsReply(thread, true) ? "archived" : false;
+  return isArchived(thread.status) && needsReply(thread, true, signalsOf) ? "archived" : false;
 }
 
 export function matchesFilters(thread: Conversation, filters: ThreadFilters): boolean {
@@ -88,19 +100,24 @@ export function matchesFilters(thread: Conversation, filters: ThreadFilters): bo
 }
 
 /**
- * Threads whose guest is waiting first, the longest wait first (the list knows only the last
- * message's time: the wait is at least that long); then the others, newest first. A missing or
+ * Threads whose guest is waiting first, the longest wait first: from the oldest unanswered guest
+ * message where the signals know it (a whole history), otherwise from the last message's time (all
+ * the list knows: the wait is at least that long); then the others, newest first. A missing or
  * unreadable time ranks as the oldest, so a waiting thread of unknown age comes first.
  */
-export function waitingOrder(archivedToo: boolean): (a: Conversation, b: Conversation) => number {
-  const at = (thread: Conversation) => {
-    const ms = lastActivityAt(thread);
+export function waitingOrder(
+  archivedToo: boolean,
+  signalsOf: SignalsOf = listSignals,
+): (a: Conversation, b: Conversation) => number {
+  const at = (thread: Conversation, waiting: boolean) => {
+    const since = waiting ? signalsOf(thread, archivedToo).waiting_since : null;
+    const ms = since === null ? lastActivityAt(thread) : parseApiTime(since);
     return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
   };
   return (a, b) => {
-    const waiting = needsReply(a, archivedToo);
-    if (waiting !== needsReply(b, archivedToo)) return waiting ? -1 : 1;
-    const [older, newer] = [at(a), at(b)];
+    const waiting = needsReply(a, archivedToo, signalsOf);
+    if (waiting !== needsReply(b, archivedToo, signalsOf)) return waiting ? -1 : 1;
+    const [older, newer] = [at(a, waiting), at(b, waiting)];
     if (older === newer) return 0;
     return (waiting ? older < newer : older > newer) ? -1 : 1;
   };
