@@ -4,11 +4,13 @@
 import type { PageInfo } from "../api/pages.js";
 import type { Conversation } from "../api/schemas.js";
 import { SCAN_BUDGET } from "../limits.js";
+import type { MirrorList } from "../search/mirror-list.js";
 import type { ScanResult } from "../search/scan.js";
 import { plural } from "../text/text.js";
 import { describeFilters, type ThreadFilters } from "../triage/filters.js";
+import type { ReplySignals } from "../triage/signals.js";
 import { type Call, callAt, renderCall, withArgs } from "./response.js";
-import { toThreadSummary } from "./structured.js";
+import { toThreadSummary, toThreadSummaryWith } from "./structured.js";
 import { formatThreadList } from "./thread-list.js";
 
 export interface ListView {
@@ -26,22 +28,32 @@ interface PageOf {
   limit: number;
   now: Date;
   timeZone: string;
+  /** Why a filtered page was read live although the server has a mirror (its first sync is not done). */
+  liveNote?: string | undefined;
 }
 
-/** What needs_reply=true left out, and the calls that show it: the list never hides a thread silently. */
-function leftOutNotes(scan: ScanResult, filters: ThreadFilters, view: ListView): string[] {
+/**
+ * What needs_reply=true left out, and the calls that show it: the list never hides a thread silently.
+ * `among` says where the threads left out were found: " of those read" in a scan, nothing in the mirror.
+ */
+function leftOutNotes(
+  scan: Pick<ScanResult, "leftOut">,
+  filters: ThreadFilters,
+  view: ListView,
+  among = " of those read",
+): string[] {
   if (filters.needsReply !== true) return [];
   const notes: string[] = [];
   const { closing, archived } = scan.leftOut;
   const see = (changes: Call["args"]) => renderCall(withArgs({ ...view.same, label: "" }, changes)).slice(2);
   if (closing > 0) {
     notes.push(
-      `Left out ${plural(closing, "thread")} of those read whose guest only closed the conversation (thanks, goodbye, ok; probably no reply needed). See ${closing === 1 ? "it" : "them"}, among the threads nobody is waiting on, with ${see({ needs_reply: false })}`,
+      `Left out ${plural(closing, "thread")}${among} whose guest only closed the conversation (thanks, goodbye, ok; probably no reply needed). See ${closing === 1 ? "it" : "them"}, among the threads nobody is waiting on, with ${see({ needs_reply: false })}`,
     );
   }
   if (archived > 0) {
     notes.push(
-      `Left out ${plural(archived, "archived thread")} of those read whose guest wrote last. See ${archived === 1 ? "it" : "them"} with ${see({ needs_reply: true, status: "ARCHIVED" })}`,
+      `Left out ${plural(archived, "archived thread")}${among} whose guest wrote last. See ${archived === 1 ? "it" : "them"} with ${see({ needs_reply: true, status: "ARCHIVED" })}`,
     );
   }
   return notes;
@@ -88,6 +100,7 @@ export function filteredListPage(
   const what = `${view.label} ${describeFilters(filters).join(", ")}`;
   const read = readRange(scan);
   const notes = [...(filters.range?.notes ?? []), ...leftOutNotes(scan, filters, view)];
+  if (page.liveNote) notes.push(page.liveNote);
   if (scan.budgetCut) {
     notes.push(
       `Read ${SCAN_BUDGET} threads (${read}) without filling the page; older threads were not checked yet.`,
@@ -137,6 +150,7 @@ export function waitingListPage(
   const filtered = describeFilters(filters);
   const what = `${view.label}${filtered.length > 0 ? ` ${filtered.join(", ")}` : ""}, longest wait first`;
   const notes = [...(filters.range?.notes ?? []), ...leftOutNotes(scan, filters, view)];
+  if (page.liveNote) notes.push(page.liveNote);
   if (!scan.exhausted) {
     notes.push(
       `Sorted the newest ${SCAN_BUDGET} threads (${readRange(scan)}); older threads were not read, so a guest waiting there is not in this list.`,
@@ -160,6 +174,57 @@ export function waitingListPage(
     more: view.more,
     after: offset + threads.length < sorted.length ? offset + threads.length : null,
     total: sorted.length,
+    offset,
+    limit,
+  });
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * A page of the filtered or sorted list over the whole mirror, with its exact count; `offset`
+ * counts in that list. `freshness` says how complete and fresh the mirror is (describeFreshness);
+ * `dataEnds`, given when nothing matched the filters, where the inbox's data ends.
+ */
+export function mirrorListPage(
+  page: PageOf & {
+    list: MirrorList;
+    filters: ThreadFilters;
+    order: "newest" | "waiting";
+    freshness: string;
+    dataEnds?: string | undefined;
+  },
+) {
+  const { view, list, filters, offset, limit } = page;
+  const filtered = describeFilters(filters);
+  const what = `${view.label}${filtered.length > 0 ? ` ${filtered.join(", ")}` : ""}${page.order === "waiting" ? ", longest wait first" : ""}`;
+  const found = `${count(list.total)} thread${list.total === 1 ? "" : "s"}${filtered.length > 0 ? (list.total === 1 ? " matches" : " match") : ""}`;
+  const notes = [
+    `From the inbox mirror: ${page.freshness}.`,
+    ...(filters.range?.notes ?? []),
+    ...leftOutNotes(list, filters, view, ""),
+  ];
+  return formatThreadList({
+    threads: list.threads,
+    records: list.threads.map((thread, index) =>
+      toThreadSummaryWith(thread, list.signals[index] as ReplySignals),
+    ),
+    signals: list.signals,
+    now: page.now,
+    timeZone: page.timeZone,
+    heading: (shown) => `${what}: ${found}; showing ${offset + 1}-${offset + shown}`,
+    empty: [
+      `${what}: ${list.total === 0 ? `none of the ${count(list.stats.threads)} threads in the mirror` : `nothing at offset ${offset} of the ${found}`}.`,
+      ...notes,
+      page.dataEnds,
+      list.total === 0 ? (view.emptyHint ?? "") : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    notes,
+    more: view.more,
+    after: offset + list.threads.length < list.total ? offset + list.threads.length : null,
+    total: list.total,
     offset,
     limit,
   });

@@ -5,7 +5,7 @@ import type { Conversation, Message, ThreadInfo } from "../api/schemas.js";
 import { HEADER_SUBJECT_CHARS, NAME_CHARS, SUBJECT_CHARS } from "../limits.js";
 import { cleanGuestText, oneLine } from "../text/guest-text.js";
 import { clip } from "../text/text.js";
-import { previewSignals } from "../triage/signals.js";
+import { previewSignals, type ReplySignals } from "../triage/signals.js";
 import { cleanedTextsOf } from "./threads.js";
 
 function clean(value: string | null): string | null {
@@ -25,8 +25,13 @@ function clipped(value: string | null, max: number): string | null {
  * Each is sent only when the field that would say it is missing.
  */
 export function toThreadSummary(thread: Conversation) {
+  return toThreadSummaryWith(thread, previewSignals(thread.last_message, thread));
+}
+
+/** The row's twin with who is waiting known better than its last message tells (a whole history). */
+export function toThreadSummaryWith(thread: Conversation, known: ReplySignals) {
   const last = thread.last_message;
-  const { needs_reply: _saidByReply, ...signals } = previewSignals(last, thread);
+  const { needs_reply: _saidByReply, ...signals } = known;
   const texts = cleanedTextsOf(thread);
   const readByLastFrom = signals.last_from !== null;
   return {

@@ -2,6 +2,7 @@
 // the call that reads on, and the structured twin with the same next offset, through the one builder.
 import type { Conversation } from "../api/schemas.js";
 import { sharedYear, timesNote } from "../time/time.js";
+import type { ReplySignals } from "../triage/signals.js";
 import { buildResponse, type Call, callAt, type Kept } from "./response.js";
 import { formatThreadLine, sameBookingOnPage } from "./threads.js";
 
@@ -18,6 +19,8 @@ export interface ThreadListView<Row, Head extends object> {
   empty: string;
   /** Lines under a thread's line, e.g. the messages that matched a search, with times in `knownYear`'s form. */
   details?: (index: number, knownYear: number | undefined) => string[];
+  /** Who is waiting in each thread, when known better than its last message tells (a whole history). */
+  signals?: readonly ReplySignals[];
   /** Whether the details quote the thread's last message: its line then leaves out the preview. */
   lastQuotedBelow?: readonly boolean[];
   /** The times the details print: the heading names a year only when these share it with the threads. */
@@ -77,6 +80,7 @@ export function formatThreadList<Row, Head extends object = object>(
         sameBooking.get(thread),
         timeZone,
         view.lastQuotedBelow?.[index],
+        view.signals?.[index],
       ),
       ...(view.details?.(index, year) ?? []),
     ].join("\n"),

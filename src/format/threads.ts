@@ -91,6 +91,8 @@ export function formatThreadLine(
   sameBooking: readonly Conversation[] = [],
   timeZone = "UTC",
   quotedBelow = false,
+  /** Who is waiting, when known better than the last message tells (a whole history in the mirror). */
+  signals?: ReplySignals,
 ): string {
   const texts = cleanedTextsOf(thread);
   const parts = [
@@ -108,8 +110,8 @@ export function formatThreadLine(
     parts.push("no messages yet");
     return parts.join("|");
   }
-  const signals = previewSignals(last, thread);
-  const who = signals.last_from ? speakerLabel(signals) : apiField(last.direction ?? "unknown").toLowerCase();
+  const said = signals ?? previewSignals(last, thread);
+  const who = said.last_from ? speakerLabel(said) : apiField(last.direction ?? "unknown").toLowerCase();
   const age = relativeTime(last.created_at, now);
   const when = `${shortTime(last.created_at, timeZone, knownYear)}${age ? ` (${age})` : ""}`;
   parts.push(quotedBelow ? `${who} ${when}` : `${who} ${when} ${quotedOf(texts.preview ?? "")}`);

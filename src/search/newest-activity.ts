@@ -38,6 +38,11 @@ export async function newestActivityNote(
     }
   }
   if (Number.isNaN(newest)) return undefined;
+  return newestActivityText(newest, now, timeZone);
+}
+
+/** The note for a known newest activity (ms since the epoch). */
+export function newestActivityText(newest: number, now: Date, timeZone: string): string {
   const iso = new Date(newest).toISOString();
   const age = relativeTime(iso, now);
   return `The newest activity in the inbox is ${formatWallTime(new Date(newest), timeZone)} ${timeZone}${age ? ` (${age})` : ""}.`;

@@ -3,8 +3,16 @@
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo, readListPage } from "../api/pages.js";
 import type { CallContext } from "../call/context.js";
-import { filteredListPage, type ListView, plainListPage, waitingListPage } from "../format/list-pages.js";
-import { newestActivityNote } from "../search/newest-activity.js";
+import { describeFreshness } from "../format/freshness.js";
+import {
+  filteredListPage,
+  type ListView,
+  mirrorListPage,
+  plainListPage,
+  waitingListPage,
+} from "../format/list-pages.js";
+import { listFromMirror } from "../search/mirror-list.js";
+import { newestActivityNote, newestActivityText } from "../search/newest-activity.js";
 import { type ScanResult, scanThreads } from "../search/scan.js";
 import { hasFilters, type ThreadFilters, waitingOrder } from "../triage/filters.js";
 
@@ -18,13 +26,66 @@ export async function threadPage(
   context: CallContext,
   order: ThreadOrder = "newest",
 ) {
+  // A plain page stays live: it costs one request either way (the mirror's freshness check is one),
+  // and the API's own list is up to the second, where the mirror may lag by the sync interval. A
+  // search goes to Hostel Mate's own search.
+  const wholeInbox = order === "waiting" || hasFilters(filters);
+  const fromMirror = wholeInbox && !query.search ? mirrorPage(query, filters, view, context, order) : null;
   const answer =
-    order === "waiting"
+    fromMirror ??
+    (order === "waiting"
       ? await waitingPage(query, filters, view, context)
       : hasFilters(filters)
         ? await filteredPage(query, filters, view, context)
-        : await plainPage(query, view, context);
+        : await plainPage(query, view, context));
   return { text: answer.text, structured: answer.structured };
+}
+
+/**
+ * Why a filtered or sorted page was read live although there is a mirror: its first sync has not
+ * reached every thread yet, and a partial mirror would miss threads silently.
+ */
+function liveNote({ mirror, timeZone, clock }: CallContext): string | undefined {
+  if (!mirror) return undefined;
+  try {
+    const stats = mirror.store.stats();
+    if (stats.firstSyncDone) return undefined;
+    return `Read live, within the scan limit: the inbox mirror is not complete yet (${describeFreshness(stats, timeZone, clock())}).`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The filtered or sorted page over the whole mirror, once its first sync is done (the server
+ * brought it up to date before this call); null when there is none yet, or it cannot be read, and
+ * the page is read live.
+ */
+function mirrorPage(
+  query: ListConversationsQuery,
+  filters: ThreadFilters,
+  view: ListView,
+  context: CallContext,
+  order: ThreadOrder,
+) {
+  const { mirror, clock, timeZone, logger } = context;
+  if (!mirror) return null;
+  try {
+    if (!mirror.store.stats().firstSyncDone) return null;
+    const list = listFromMirror(mirror.store, { query, filters, order });
+    const now = clock();
+    const dataEnds =
+      list.total === 0 && hasFilters(filters) && !Number.isNaN(list.newest)
+        ? newestActivityText(list.newest, now, timeZone)
+        : undefined;
+    const { offset, limit } = query;
+    const freshness = describeFreshness(list.stats, timeZone, now);
+    return mirrorListPage({ view, list, filters, order, freshness, dataEnds, offset, limit, now, timeZone });
+  } catch (error) {
+    // A busy or broken file must not fail the answer: the live list still can.
+    logger.warn(`mirror: could not read it (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
 }
 
 /**
@@ -80,7 +141,18 @@ async function filteredPage(
   const dataEnds =
     scan.matches.length === 0 && !scan.budgetCut ? await whereDataEnds(query, scan, context) : undefined;
   const { clock, timeZone } = context;
-  return filteredListPage({ view, scan, filters, dataEnds, offset, limit, now: clock(), timeZone });
+  const live = liveNote(context);
+  return filteredListPage({
+    view,
+    scan,
+    filters,
+    dataEnds,
+    offset,
+    limit,
+    now: clock(),
+    timeZone,
+    liveNote: live,
+  });
 }
 
 /**
@@ -101,5 +173,17 @@ async function waitingPage(
   const dataEnds =
     sorted.length === 0 && hasFilters(filters) ? await whereDataEnds(query, scan, context) : undefined;
   const { clock, timeZone } = context;
-  return waitingListPage({ view, scan, filters, sorted, dataEnds, offset, limit, now: clock(), timeZone });
+  const live = liveNote(context);
+  return waitingListPage({
+    view,
+    scan,
+    filters,
+    sorted,
+    dataEnds,
+    offset,
+    limit,
+    now: clock(),
+    timeZone,
+    liveNote: live,
+  });
 }
