@@ -11,6 +11,8 @@ import { createClient } from "../src/api/client.js";
 import { DEFAULT_TIMEOUT_MS } from "../src/limits.js";
 import { createLogger, type LogLevel } from "../src/log/log.js";
 import type { NotesSource } from "../src/notes/notes.js";
+import { buildDataset } from "../src/sandbox/dataset.js";
+import { seedThreads } from "../src/sandbox/seed-threads.js";
 import { createServer } from "../src/server/server.js";
 import { SANDBOX_ANCHOR, type Sandbox, type SandboxOptions, startSandbox } from "./sandbox/server.js";
 
@@ -113,4 +115,23 @@ export async function closedPort(): Promise<number> {
   const { port } = closed.address() as AddressInfo;
   await new Promise((resolve) => closed.close(resolve));
   return port;
+}
+
+const SEED_IDS = buildDataset(seedThreads, SANDBOX_ANCHOR).map((thread) => thread.id);
+
+/**
+ * A thread id as the answers print it: its shortest prefix of at least 8 characters, never ending
+ * on a dash, that no other id of `among` (by default the sandbox seed's threads) starts with.
+ * Written apart from src/call/thread-ids.ts, to check it.
+ */
+export function shortId(id: string, among: readonly string[] = SEED_IDS): string {
+  let length = 8;
+  for (const other of among) {
+    if (other === id) continue;
+    let shared = 0;
+    while (shared < id.length && id[shared] === other[shared]) shared += 1;
+    length = Math.max(length, shared + 1);
+  }
+  if (id[length - 1] === "-") length += 1;
+  return id.slice(0, length);
 }

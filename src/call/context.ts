@@ -6,6 +6,7 @@ import type { Logger } from "../log/log.js";
 import type { Mirror } from "../mirror/mirror.js";
 import type { NotesSource } from "../notes/notes.js";
 import type { Clock } from "../time/time.js";
+import type { ThreadIdBook } from "./thread-ids.js";
 
 /** The parts every call shares, made once when the server starts. */
 export interface ServerContext {
@@ -20,6 +21,8 @@ export interface ServerContext {
    * present): handlers read it through this context beside the client.
    */
   mirror?: Mirror | undefined;
+  /** The thread ids this server knows, for printing them short and reading short ones back. */
+  threadIds: ThreadIdBook;
 }
 
 /**

@@ -2,9 +2,10 @@
 // wrong gets the same sentence: the field's name and what it accepts, so the model's next try can
 // be right (zod's own "expected number, received string" says neither).
 import { z } from "zod";
-import { cleanId } from "../api/ids.js";
+import { cleanId, isUuid } from "../api/ids.js";
 import { CHANNELS } from "../api/schemas.js";
 import { SCAN_BUDGET } from "../limits.js";
+import { isIdPrefix, SHORT_ID_MIN } from "./thread-ids.js";
 
 function kindOf(input: unknown): string {
   if (input === null) return "null";
@@ -56,10 +57,22 @@ function idParam(name: string, allowed: string) {
   return z.string(error).transform(cleanId).pipe(z.guid(error));
 }
 
-export const ThreadId = idParam(
+const threadIdError = accepts(
   "thread_id",
-  `a conversation id like ${EXAMPLE_ID} (from list_conversations)`,
-).describe("The conversation (thread) id, as shown first on each line of list_conversations.");
+  `a conversation id like ${EXAMPLE_ID}, or its first ${SHORT_ID_MIN} or more characters as the answers print it (like ${EXAMPLE_ID.slice(0, SHORT_ID_MIN)})`,
+);
+
+/**
+ * A thread id whole, or as the text prints it: its first characters (src/call/thread-ids.ts), which
+ * the server makes whole before the handler runs.
+ */
+export const ThreadId = z
+  .string(threadIdError)
+  .transform(cleanId)
+  .pipe(z.string().refine((id) => isUuid(id) || isIdPrefix(id), threadIdError))
+  .describe(
+    "The conversation (thread) id, as shown first on each line of list_conversations (its first characters are enough), or the full id.",
+  );
 
 export const BookingId = idParam(
   "booking_id",

@@ -4,6 +4,7 @@
 // record, and never see the cap.
 import { MAX_RESULT_CHARS } from "../limits.js";
 import { fewestToDrop, nextCall } from "../text/text.js";
+import { shortenIds } from "./short-ids.js";
 
 /** A call the text spells out for the model to make next, e.g. `more: list_conversations offset=20`. */
 export interface Call {
@@ -92,6 +93,11 @@ function leftOutNote(
   return `${cut} ${which} ${page.noun}${cut === 1 ? " was" : "s were"} left out to keep this under ${maxChars.toLocaleString("en-US")} characters${then}.`;
 }
 
+/** An item's block as it is sent, its thread ids short. */
+function sentLength(item: Item<unknown> | undefined): number {
+  return item ? shortenIds(item.block).length : 0;
+}
+
 export function buildResponse<Row, Twin>(page: Page<Row, Twin>): Answer<Row, Twin> {
   const maxChars = page.maxChars ?? MAX_RESULT_CHARS;
   const all = page.items;
@@ -102,7 +108,7 @@ export function buildResponse<Row, Twin>(page: Page<Row, Twin>): Answer<Row, Twi
   const twinOf = (kept: Kept<Row>) => page.twin?.(kept);
   if (all.length === 0) {
     const kept = keep(0);
-    return { text: page.empty, structured: twinOf(kept), kept };
+    return { text: shortenIds(page.empty), structured: twinOf(kept), kept };
   }
 
   const render = (kept: Kept<Row>): string => {
@@ -114,10 +120,13 @@ export function buildResponse<Row, Twin>(page: Page<Row, Twin>): Answer<Row, Twi
       ...page.foot(kept),
       next,
     ];
-    return lines
-      .filter((line) => line !== undefined)
-      .map((line) => (typeof line === "string" ? line : renderCall(line)))
-      .join("\n");
+    // Thread ids as they are sent, short: the cap measures the text the model gets.
+    return shortenIds(
+      lines
+        .filter((line) => line !== undefined)
+        .map((line) => (typeof line === "string" ? line : renderCall(line)))
+        .join("\n"),
+    );
   };
   /** How far the text or its twin is over the cap, whichever is further; 0 when both fit. */
   const overflow = (kept: Kept<Row>, text = render(kept)): number =>
@@ -135,11 +144,11 @@ export function buildResponse<Row, Twin>(page: Page<Row, Twin>): Answer<Row, Twi
   } else {
     // The one item that always stays is free: the lines around it are measured with it.
     const first = inOrder[0] as Item<Row>;
-    room = maxChars - (render(keep(1)).length - first.block.length);
+    room = maxChars - (render(keep(1)).length - sentLength(first));
     guess = 1;
   }
-  while (guess < inOrder.length && room - ((inOrder[guess]?.block.length ?? 0) + 1) >= 0) {
-    room -= (inOrder[guess]?.block.length ?? 0) + 1;
+  while (guess < inOrder.length && room - (sentLength(inOrder[guess]) + 1) >= 0) {
+    room -= sentLength(inOrder[guess]) + 1;
     guess += 1;
   }
   // A measured guess may be a little short: the lines around a page of one are not those of many.

@@ -3,7 +3,7 @@
 import type { Conversation } from "../api/schemas.js";
 import { NAME_CHARS, PREVIEW_CHARS, STAFF_PREVIEW_CHARS, SUBJECT_CHARS } from "../limits.js";
 import { apiField, fieldOf, oneLine, oneLineOpening, quotedOf } from "../text/guest-text.js";
-import { clip, sliceWhole } from "../text/text.js";
+import { clip } from "../text/text.js";
 import { relativeTime, shortTime } from "../time/time.js";
 import { previewSignals, type ReplySignals, type Speaker, speakerOf } from "../triage/signals.js";
 
@@ -52,9 +52,6 @@ export function cleanedTextsOf(thread: Conversation): CleanedTexts {
   return texts;
 }
 
-// Enough of an id to find its thread's line on the same page.
-const SHORT_ID_CHARS = 8;
-
 /**
  * For each thread, the other threads of the page that share its booking (the guest wrote by email
  * and on Booking.com about one stay): the model sees it without opening either.
@@ -80,7 +77,8 @@ export function sameBookingOnPage(threads: readonly Conversation[]): Map<Convers
 }
 
 function sameBookingTag(others: readonly Conversation[]): string {
-  const ids = others.slice(0, 3).map((other) => `${sliceWhole(apiField(other.id), SHORT_ID_CHARS)}…`);
+  // Whole here: the text prints every thread id short, this one as short as the line's own.
+  const ids = others.slice(0, 3).map((other) => apiField(other.id));
   return `same booking as ${ids.join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""}`;
 }
 

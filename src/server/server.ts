@@ -15,10 +15,13 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { HostelMateClient } from "../api/client.js";
 import { ApiError } from "../api/errors.js";
+import { cleanId } from "../api/ids.js";
 import type { CallContext, CallScope, Progress, ServerContext } from "../call/context.js";
 import { strictInput } from "../call/params.js";
+import { isIdPrefix, ThreadIdBook } from "../call/thread-ids.js";
 import { describeError } from "../errors/describe.js";
 import { UserInputError } from "../errors/input.js";
+import { type ShortenIds, withShortIds } from "../format/short-ids.js";
 import { withoutNulls } from "../format/structured.js";
 import { DEFAULT_CALL_BUDGET_MS } from "../limits.js";
 import type { Logger } from "../log/log.js";
@@ -103,27 +106,43 @@ function callContext(shared: ServerContext, call: CallScope, progress: Progress)
       return shared.timeZone;
     },
     mirror: shared.mirror,
+    threadIds: shared.threadIds,
     call,
     progress,
   };
 }
 
 /**
+ * A thread id argument given short, as the text printed it, made whole before the handler runs;
+ * undefined for anything else, which is left for the handler's own checks. An unknown or ambiguous
+ * prefix is an input error.
+ */
+function wholeThreadId(given: string, context: CallContext): string | undefined {
+  const cleaned = cleanId(given);
+  return isIdPrefix(cleaned) ? context.threadIds.resolve(cleaned, context.timeZone) : undefined;
+}
+
+/**
  * Runs a handler within the call budget; any failure becomes one logged sentence. The handler's
  * context carries a signal that fires when the client cancels or the budget runs out, and the
- * deadline the HTTP client plans its retries by. A cancelled call is no failure.
+ * deadline the HTTP client plans its retries by. A cancelled call is no failure. Thread ids in the
+ * text print short: `run` passes its text through `shorten`, the response builder does the same to
+ * what it measures against the size cap, and so is every error sentence.
  */
 async function guarded<T>(
   what: string,
   extra: Extra,
   { shared, budgetMs }: Calls,
-  run: (context: CallContext) => Promise<T>,
+  run: (context: CallContext, shorten: ShortenIds) => Promise<T>,
   onError: (sentence: string, error: unknown) => T,
 ): Promise<T> {
   const budget = AbortSignal.timeout(budgetMs);
   const call = { signal: AbortSignal.any([extra.signal, budget]), deadline: Date.now() + budgetMs };
+  const shorten = shared.threadIds.shortener();
   try {
-    return await run(callContext(shared, call, progressReporter(extra)));
+    return await withShortIds(shorten, () =>
+      run(callContext(shared, call, progressReporter(extra)), shorten),
+    );
   } catch (error) {
     if (extra.signal.aborted) {
       shared.logger.debug(`${what}: cancelled by the client`);
@@ -138,7 +157,7 @@ async function guarded<T>(
         })
       : error;
     logFailure(shared.logger, what, failure);
-    return onError(describeError(failure), failure);
+    return onError(shorten(describeError(failure)), failure);
   }
 }
 
@@ -190,14 +209,16 @@ function registerTool(server: McpServer, tool: Tool, calls: Calls): void {
         tool.name,
         extra,
         calls,
-        async (context) => {
+        async (context, shorten) => {
+          if (typeof args.thread_id === "string")
+            args.thread_id = wholeThreadId(args.thread_id, context) ?? args.thread_id;
           if (INBOX_TOOLS.has(tool.name)) await context.mirror?.ensureFresh(context.call.signal);
           const result = await tool.handler(args, context);
           // Not parsed again here: the SDK checks it against the output schema before it is sent, and
           // the tools build it field by field, so no key the schema lacks can reach a strict client
           // (the tool tests list the tools first, so their client checks exactly that).
           return {
-            content: [{ type: "text", text: result.text }],
+            content: [{ type: "text", text: shorten(result.text) }],
             structuredContent: withoutNulls(result.structured),
           };
         },
@@ -215,11 +236,13 @@ function registerPrompt(server: McpServer, prompt: PromptDefinition, calls: Call
         `prompt ${prompt.name}`,
         extra,
         calls,
-        async (context) => {
-          const text = await prompt.build(args as Record<string, string | undefined>, context);
+        async (context, shorten) => {
+          const given = args as Record<string, string | undefined>;
+          const whole = given.thread_id === undefined ? undefined : wholeThreadId(given.thread_id, context);
+          const text = await prompt.build(whole ? { ...given, thread_id: whole } : given, context);
           return {
             description: prompt.title,
-            messages: [{ role: "user" as const, content: { type: "text" as const, text } }],
+            messages: [{ role: "user" as const, content: { type: "text" as const, text: shorten(text) } }],
           };
         },
         protocolError,
@@ -235,8 +258,10 @@ function registerResource(server: McpServer, resource: ResourceDefinition, calls
         `resource ${resource.name}`,
         extra,
         calls,
-        async (context) => ({
-          contents: [{ uri: uri.href, mimeType: resource.mimeType, text: await resource.read(context) }],
+        async (context, shorten) => ({
+          contents: [
+            { uri: uri.href, mimeType: resource.mimeType, text: shorten(await resource.read(context)) },
+          ],
         }),
         protocolError,
       ),
@@ -275,19 +300,25 @@ function registerResource(server: McpServer, resource: ResourceDefinition, calls
       `resource ${resource.name}`,
       extra,
       calls,
-      async (context) => {
+      async (context, shorten) => {
         const values = Object.fromEntries(
           Object.entries(variables).map(([name, value]) => [
             name,
             Array.isArray(value) ? (value[0] ?? "") : value,
           ]),
         );
+        // A short id is made whole here; a broken one is left for the resource to name.
+        const whole =
+          values.thread_id === undefined
+            ? undefined
+            : wholeThreadId(decodedOrAsIs(values.thread_id), context);
+        if (whole) values.thread_id = whole;
         return {
           contents: [
             {
               uri: uri.href,
               mimeType: resource.mimeType,
-              text: await resource.read(values, context),
+              text: shorten(await resource.read(values, context)),
             },
           ],
         };
@@ -295,6 +326,15 @@ function registerResource(server: McpServer, resource: ResourceDefinition, calls
       protocolError,
     ),
   );
+}
+
+/** A URI variable decoded, or as it came when its percent-encoding is broken. */
+function decodedOrAsIs(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function firstLine(message: string): string {
@@ -335,8 +375,10 @@ class GatedServer extends McpServer {
 export function createServer(dependencies: ServerDependencies): McpServer {
   const zone = dependencies.timeZone ?? "UTC";
   let timeZone = typeof zone === "string" ? zone : undefined;
+  const threadIds = new ThreadIdBook(() => shared.mirror?.store);
   const shared: ServerContext = {
-    client: dependencies.client,
+    // Every thread the handlers read is remembered, so that its id can print short.
+    client: threadIds.watch(dependencies.client),
     logger: dependencies.logger,
     clock: dependencies.clock ?? systemClock,
     notes: dependencies.notes ?? noNotes,
@@ -349,6 +391,7 @@ export function createServer(dependencies: ServerDependencies): McpServer {
       const mirror = dependencies.mirror;
       return typeof mirror === "function" ? mirror() : mirror;
     },
+    threadIds,
   };
   const calls: Calls = { shared, budgetMs: dependencies.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS };
   const server = new GatedServer(

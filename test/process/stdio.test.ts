@@ -8,7 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERSION } from "../../src/version.js";
-import { closedPort, TEST_API_KEY } from "../helpers.js";
+import { closedPort, shortId, TEST_API_KEY } from "../helpers.js";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import {
   ENTRY,
@@ -47,7 +47,7 @@ describe("the built server over stdio", () => {
       name: "get_messages",
       arguments: { thread_id: threadId },
     });
-    expect(textOfResult(transcript)).toContain(`Thread ${threadId}`);
+    expect(textOfResult(transcript)).toContain(`Thread ${shortId(threadId ?? "")}`);
     const wrongArgs = await server.request("tools/call", {
       name: "get_messages",
       arguments: { thread_id: "../../etc" },

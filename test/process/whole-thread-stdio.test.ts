@@ -2,7 +2,7 @@
 // names the status, and the drafting prompt says what the channel implies.
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_API_KEY } from "../helpers.js";
+import { shortId, TEST_API_KEY } from "../helpers.js";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import { ENTRY, initialize, run, textOfResult } from "../stdio-process.js";
 
@@ -25,7 +25,7 @@ describe("the whole thread over stdio", () => {
       });
       const lines = textOfResult(page).split("\n");
       expect(lines[0]).toMatch(
-        new RegExp(`^Thread ${thread?.id}\\|Kevin Doyle\\|BOOKING_COM\\|OPEN\\|booking `),
+        new RegExp(`^Thread ${shortId(thread?.id ?? "")}\\|Kevin Doyle\\|BOOKING_COM\\|OPEN\\|booking `),
       );
       expect(lines[1]).toMatch(/^NEEDS REPLY: the guest has been waiting since /);
       expect(lines[2]).toMatch(

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeedThread } from "../../src/sandbox/seed-types.js";
 import { sharedYear, shortTime, timesNote } from "../../src/time/time.js";
-import { type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
+import { type Harness, shortId, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
 import type { Sandbox } from "../sandbox/server.js";
 import { startSandbox } from "../sandbox/server.js";
 import { ENTRY, initialize, run, textOfResult } from "../stdio-process.js";
@@ -43,7 +43,7 @@ function seedAt(anchor: Date, times: readonly string[]): SeedThread[] {
 
 /** The thread lines of a list: every line after the heading that starts with a thread id. */
 function threadLines(text: string): string[] {
-  return text.split("\n").filter((line) => /^[0-9a-f]{8}-/.test(line));
+  return text.split("\n").filter((line) => /^[0-9a-f]{8}[0-9a-f-]*\|/.test(line));
 }
 
 describe("times in Asia/Tokyo, through the server", () => {
@@ -71,11 +71,15 @@ describe("times in Asia/Tokyo, through the server", () => {
     });
     expect(expected.length).toBe(5);
     const lines = threadLines(text);
-    expect(lines.map((line) => line.slice(0, 36)).sort()).toEqual(expected.map((thread) => thread.id).sort());
+    expect(lines.map((line) => line.split("|")[0]).sort()).toEqual(
+      expected.map((thread) => shortId(thread.id)).sort(),
+    );
     // The last field: who wrote last, then the time ("NEEDS REPLY 11-20 07:55 (2d ago)").
     for (const line of lines) expect(line).toMatch(/\|[^|]* 11-20 \d\d:\d\d \(\d+d ago\) "[^|]*$/);
     // 2025-11-19 17:00 UTC: printed as 11-19 before, under a heading that said UTC.
-    expect(lines.find((line) => line.startsWith(zoe))).toContain("|staff 11-20 02:00 (2d ago)");
+    expect(lines.find((line) => line.startsWith(`${shortId(zoe)}|`))).toContain(
+      "|staff 11-20 02:00 (2d ago)",
+    );
   });
 
   it("prints every page kind of the list in Tokyo time: plain, filtered, and longest wait first", async () => {
@@ -86,7 +90,9 @@ describe("times in Asia/Tokyo, through the server", () => {
     }
     // Zoë's last message, 2025-11-19 17:00 UTC, is 11-20 02:00 in Tokyo on the waiting page too.
     const waiting = textOf(await harness.call("list_conversations", { order: "waiting", limit: 100 }));
-    expect(threadLines(waiting).find((line) => line.startsWith(zoe))).toContain(" 11-20 02:00 ");
+    expect(threadLines(waiting).find((line) => line.startsWith(`${shortId(zoe)}|`))).toContain(
+      " 11-20 02:00 ",
+    );
   });
 
   it("prints a transcript's times and its reply signal in Tokyo time", async () => {

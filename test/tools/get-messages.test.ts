@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SandboxThread } from "../../src/sandbox/dataset.js";
-import { expectRefused, type Harness, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
+import { expectRefused, type Harness, shortId, startHarness, TEST_API_KEY, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe("get_messages", () => {
     const text = textOf(result);
     expect(text).toMatchSnapshot();
     const lines = text.split("\n");
-    expect(lines[0]).toContain(`Thread ${thread.id}|`);
+    expect(lines[0]).toContain(`Thread ${shortId(thread.id)}|`);
     expect(lines[1]).toMatch(/^(NEEDS REPLY: the guest has been waiting since|Answered: staff wrote last)/);
     const count = thread.messages.length;
     expect(lines[2]).toMatch(new RegExp(`^Messages 1-${count} of ${count} \\(newest\\) · oldest first`));
@@ -51,7 +51,9 @@ describe("get_messages", () => {
     const result = await harness.call("get_messages", { thread_id: thread.id });
     const lines = textOf(result).split("\n");
     expect(lines[2]).toMatch(new RegExp(`^Messages ${total - 49}-${total} of ${total} \\(newest\\)`));
-    expect(lines.at(-1)).toBe(`older: get_messages thread_id="${thread.id}" offset=${total - 100} limit=50`);
+    expect(lines.at(-1)).toBe(
+      `older: get_messages thread_id="${shortId(thread.id)}" offset=${total - 100} limit=50`,
+    );
     // The last page and the listing are read side by side: in either order.
     const queries = harness.sandbox.requests.map((request) => request.query);
     expect(queries).toHaveLength(3);
@@ -89,7 +91,7 @@ describe("get_messages", () => {
     });
     const text = textOf(result);
     const call =
-      /^read them: get_messages thread_id="[0-9a-f-]{36}" offset=(\d+) limit=(\d+) full_text=true$/m.exec(
+      /^read them: get_messages thread_id="[0-9a-f]{8}[0-9a-f-]*" offset=(\d+) limit=(\d+) full_text=true$/m.exec(
         text,
       );
     const structured = result.structuredContent as {
@@ -139,8 +141,8 @@ describe("get_messages", () => {
       new RegExp(`^Messages 11-15 of ${total} \\(an older page; [^)]+\\) · oldest first`),
     );
     expect(middle.slice(-2)).toEqual([
-      `older: get_messages thread_id="${thread.id}" offset=5 limit=5`,
-      `newer: get_messages thread_id="${thread.id}" offset=15 limit=5`,
+      `older: get_messages thread_id="${shortId(thread.id)}" offset=5 limit=5`,
+      `newer: get_messages thread_id="${shortId(thread.id)}" offset=15 limit=5`,
     ]);
     const first = textOf(await harness.call("get_messages", { thread_id: thread.id, offset: 0, limit: 5 }));
     expect(first).not.toContain("older:");
@@ -162,7 +164,9 @@ describe("get_messages", () => {
     const text = textOf(result);
     expect(text.split("\n")[2]).toMatch(/^Messages 1-10 · oldest first/);
     expect(text).toContain("The API did not say how many messages this thread has; these are its oldest.");
-    expect(text.split("\n").at(-1)).toBe(`newer: get_messages thread_id="${thread.id}" offset=10 limit=10`);
+    expect(text.split("\n").at(-1)).toBe(
+      `newer: get_messages thread_id="${shortId(thread.id)}" offset=10 limit=10`,
+    );
     expect(result.structuredContent).toMatchObject({ newer_offset: 10 });
     expect(result.structuredContent).not.toHaveProperty("total");
   });

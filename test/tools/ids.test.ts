@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stableUuid } from "../../src/sandbox/dataset.js";
 import type { SeedThread } from "../../src/sandbox/seed-types.js";
 import { apiField, field } from "../../src/text/guest-text.js";
-import { type Harness, startHarness, textOf } from "../helpers.js";
+import { type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 // Keys whose derived UUIDs hold a Luhn-valid run of 13+ digits across their dashes, with no letter
 // touching it.
@@ -55,12 +55,14 @@ describe("ids that look like card numbers, through the real server", () => {
 
   it("lists the thread under its real id, which get_messages then accepts", async () => {
     const list = textOf(await harness.call("list_conversations", {}));
-    expect(list.split("\n")[1]?.startsWith(`${threadId}|Ana Lima|EMAIL|`)).toBe(true);
+    expect(list.split("\n")[1]?.startsWith(`${shortId(threadId)}|Ana Lima|EMAIL|`)).toBe(true);
     expect(list).not.toContain("[card ending");
 
     const transcript = await harness.call("get_messages", { thread_id: threadId });
     expect(transcript.isError).toBeFalsy();
     const header = textOf(transcript).split("\n")[0];
-    expect(header?.startsWith(`Thread ${threadId}|Ana Lima|EMAIL|OPEN|booking ${bookingId}`)).toBe(true);
+    expect(header?.startsWith(`Thread ${shortId(threadId)}|Ana Lima|EMAIL|OPEN|booking ${bookingId}`)).toBe(
+      true,
+    );
   });
 });

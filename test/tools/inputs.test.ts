@@ -1,7 +1,7 @@
 // Inputs accept what outputs print (issue 11, §5): a channel or status in any case, a channel the
 // API sent but refuses as a filter, and a thread id pasted in upper case, with spaces or in braces.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expectRefused, type Harness, startHarness, textOf } from "../helpers.js";
+import { expectRefused, type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeEach(() => harness.sandbox.reset());
 
 /** Thread lines of a result: those that start with a thread id. */
 function threadLines(text: string): string[] {
-  return text.split("\n").filter((line) => /^[0-9a-f]{8}-/.test(line));
+  return text.split("\n").filter((line) => /^[0-9a-f]{8}[0-9a-f-]*\|/.test(line));
 }
 
 describe("channel and status in any case", () => {
@@ -117,7 +117,7 @@ describe("a thread id as pasted", () => {
       name: "draft_guest_reply",
       arguments: { thread_id: ` {${id.toUpperCase()}} ` },
     });
-    expect(JSON.stringify(prompt.messages)).toContain(id);
+    expect(JSON.stringify(prompt.messages)).toContain(`Thread ${shortId(id)}|`);
   });
 
   it("still refuses what is no id, saying what one looks like", async () => {

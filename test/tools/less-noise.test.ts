@@ -109,8 +109,9 @@ describe("structuredContent", () => {
     }
   });
 
-  it("is under twice the text for a 20-thread page", async () => {
+  // Two and a half times: the twin keeps each id whole (36 characters) where the text prints 8.
+  it("is under two and a half times the text for a 20-thread page", async () => {
     const result = await harness.call("list_conversations", { limit: 20 });
-    expect(JSON.stringify(result.structuredContent).length / textOf(result).length).toBeLessThan(2);
+    expect(JSON.stringify(result.structuredContent).length / textOf(result).length).toBeLessThan(2.5);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fileNotes, inlineNotes } from "../../src/notes/notes.js";
 import { stableUuid } from "../../src/sandbox/dataset.js";
 import { SAMPLE_PROPERTY_NOTES } from "../../src/sandbox/sample-notes.js";
-import { type Harness, startHarness } from "../helpers.js";
+import { type Harness, shortId, startHarness } from "../helpers.js";
 
 let harness: Harness;
 let withoutNotes: Harness;
@@ -78,7 +78,7 @@ describe("draft_guest_reply", () => {
     const header = /=== CONVERSATION [^\n]+\n(Thread [^\n]+)\n/.exec(text)?.[1];
     expect(header).toMatch(/\|EMAIL\|OPEN\|booking [^|]+\|subj "Klassenfahrt Lissabon/);
     // The booking's other thread (the teacher's WhatsApp) is named too.
-    expect(header).toMatch(/\|same booking: [0-9a-f-]{36} WHATSAPP$/);
+    expect(header).toMatch(/\|same booking: [0-9a-f]{8}[0-9a-f-]* WHATSAPP$/);
     expect(text).toContain("This is an email thread: the reply goes under its subject");
     expect(text).toContain("The thread is OPEN in Hostel Mate.");
     expect(text).not.toContain("WhatsApp chat");
@@ -176,7 +176,7 @@ describe("draft_guest_reply", () => {
       })
     ).completion.values;
     const byName = await promptText(harness, { thread_id: "Sarah" });
-    expect(byName).toContain(`Thread ${LOCKER}|`);
+    expect(byName).toContain(`Thread ${shortId(LOCKER)}|`);
     expect(await promptText(harness, { thread_id: suggestion ?? "" })).toBe(byName);
     expect(await promptText(harness, { thread_id: ` ${LOCKER} ` })).toBe(byName);
   });
@@ -236,6 +236,6 @@ describe("draft_guest_reply with a guest name that holds another thread's id", (
     const crafty = stableUuid("thread", "crafty");
     expect(values[0]).toMatch(new RegExp(`^Ana … · EMAIL · .+ · ${crafty}$`));
     const text = await promptText(crafted, { thread_id: `Ana ${victim} · EMAIL · x · ${crafty}` });
-    expect(text).toContain(`Thread ${crafty}|`);
+    expect(text).toContain(`Thread ${shortId(crafty)}|`);
   });
 });

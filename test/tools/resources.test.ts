@@ -2,7 +2,7 @@ import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inlineNotes } from "../../src/notes/notes.js";
 import { stableUuid } from "../../src/sandbox/dataset.js";
-import { type Harness, startHarness } from "../helpers.js";
+import { type Harness, shortId, startHarness } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -59,7 +59,9 @@ describe("resources", () => {
   it("reads a thread as its transcript", async () => {
     const text = await read(`hostelmate://conversations/${LOCKER}`);
     const bookingId = harness.sandbox.threads.find((thread) => thread.id === LOCKER)?.booking_id;
-    expect(text.split("\n")[0]).toBe(`Thread ${LOCKER}|Sarah Mitchell|HOSTELWORLD|OPEN|booking ${bookingId}`);
+    expect(text.split("\n")[0]).toBe(
+      `Thread ${shortId(LOCKER)}|Sarah Mitchell|HOSTELWORLD|OPEN|booking ${bookingId}`,
+    );
     expect(text).toMatch(/NEEDS REPLY: the guest has been waiting since/);
   });
 

@@ -1,7 +1,7 @@
 // Thread lines tell which threads on a page share a booking (the guest wrote by email and on
 // Booking.com about one stay), so the model sees it without opening either.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness, textOf } from "../helpers.js";
+import { type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -20,9 +20,10 @@ describe("list_conversations marks threads of one booking", () => {
     const archived = byName("Rohan Mehta", "BOOKING_COM");
     const email = byName("Rohan Mehta", "EMAIL");
     const lines = textOf(await harness.call("list_conversations", { search: "Rohan" })).split("\n");
-    const line = (id: string) => lines.find((candidate) => candidate.startsWith(`${id}|`)) ?? "";
-    expect(line(email.id)).toContain(`|same booking as ${archived.id.slice(0, 8)}…|`);
-    expect(line(archived.id)).toContain(`|same booking as ${email.id.slice(0, 8)}…|`);
+    const line = (id: string) => lines.find((candidate) => candidate.startsWith(`${shortId(id)}|`)) ?? "";
+    // Each names the other by the short id its own line starts with.
+    expect(line(email.id)).toContain(`|same booking as ${shortId(archived.id)}|`);
+    expect(line(archived.id)).toContain(`|same booking as ${shortId(email.id)}|`);
     const single = textOf(await harness.call("list_conversations", { search: "Daniel" }));
     expect(single).not.toContain("same booking");
   });

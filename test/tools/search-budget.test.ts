@@ -2,7 +2,7 @@
 // too: these faults make the client retry, and the sandbox counts every attempt it received.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stableUuid } from "../../src/sandbox/dataset.js";
-import { type Harness, startHarness, textOf } from "../helpers.js";
+import { type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -42,7 +42,9 @@ describe("the search budget under retries", () => {
     expect(harness.sandbox.requests).toHaveLength(12);
     expect(messagesRequests()).toHaveLength(9);
     const text = textOf(result);
-    expect(text.split("\n")[1]).toMatch(new RegExp(`^${stableUuid("thread", "broken-locker-sarah")}\\|`));
+    expect(text.split("\n")[1]).toMatch(
+      new RegExp(`^${shortId(stableUuid("thread", "broken-locker-sarah"))}\\|`),
+    );
     // A read that failed three times is Hostel Mate's doing; one refused a retry is the budget's.
     const unquoted = [...text.matchAll(/\n(\d) of the top threads (?:is|are) shown without quotes/g)];
     expect(unquoted.reduce((sum, match) => sum + Number(match[1]), 0)).toBe(5);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { lastActivity, type SandboxThread, stableUuid, unreadCount } from "../../src/sandbox/dataset.js";
 import type { SeedThread } from "../../src/sandbox/seed-types.js";
-import { expectRefused, type Harness, startHarness, textOf } from "../helpers.js";
+import { expectRefused, type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe("search_conversations", () => {
     expect(lines[0]).toMatch(
       /^Search "broken locker" · searched: "broken locker", broken, locker · \d+ threads matched · showing 1-\d+ · ▸ matching message/,
     );
-    expect(lines[1]).toMatch(new RegExp(`^${LOCKER}\\|Sarah Mitchell\\|`));
+    expect(lines[1]).toMatch(new RegExp(`^${shortId(LOCKER)}\\|Sarah Mitchell\\|`));
     expect(lines[2]).toBe('  matched 3/3: "broken locker", broken, locker');
     expect(lines.slice(3, 8).join("\n")).toMatch(/▸ guest .*the \*\*broken locker\*\* door/);
   });
@@ -286,7 +286,7 @@ describe("search_conversations filters, each against the sandbox's own data", ()
     expect(waiting.found.total).toBeGreaterThan(0);
     expect(answered.found.total).toBeGreaterThan(0);
     expect([...ids(waiting.found), ...ids(answered.found)].sort()).toEqual(ids(all.found));
-    const lines = answered.text.split("\n").filter((line) => /^[0-9a-f]{8}-/.test(line));
+    const lines = answered.text.split("\n").filter((line) => /^[0-9a-f]{8}[0-9a-f-]*\|/.test(line));
     expect(lines).toHaveLength(answered.found.total);
     expect(lines.some((line) => line.includes("NEEDS REPLY"))).toBe(false);
     expect(answered.text.split("\n")[0]).toContain("filters: not waiting for a reply");

@@ -11,7 +11,7 @@ import type { HostelMateClient } from "../../src/api/client.js";
 import { createLogger } from "../../src/log/log.js";
 import type { SeedThread } from "../../src/sandbox/seed-types.js";
 import { createServer } from "../../src/server/server.js";
-import { type Harness, startHarness, textOf } from "../helpers.js";
+import { type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -152,9 +152,13 @@ describe("the MCP server", () => {
       };
       expect(text.length).toBeLessThanOrEqual(25_000);
       expect(JSON.stringify(structured).length).toBeLessThanOrEqual(25_000);
-      const lines = text.split("\n").filter((line) => /^[0-9a-f-]{36}\|/.test(line));
+      const lines = text.split("\n").filter((line) => /^[0-9a-f]{8}[0-9a-f-]*\|/.test(line));
       const shown = structured.threads.length;
-      expect(structured.threads.map((thread) => thread.id)).toEqual(lines.map((line) => line.slice(0, 36)));
+      // The text prints each id short, the twin whole.
+      const ids = big.sandbox.threads.map((thread) => thread.id);
+      expect(structured.threads.map((thread) => shortId(thread.id, ids))).toEqual(
+        lines.map((line) => line.split("|")[0]),
+      );
       expect(shown).toBeGreaterThan(10);
       expect(shown).toBeLessThan(100);
       expect(text).toContain(

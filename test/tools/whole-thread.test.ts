@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stableUuid } from "../../src/sandbox/dataset.js";
 import type { SeedMessage, SeedThread } from "../../src/sandbox/seed-types.js";
-import { type Harness, startHarness, textOf } from "../helpers.js";
+import { type Harness, shortId, startHarness, textOf } from "../helpers.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -176,7 +176,7 @@ describe("get_messages shows what a reply needs", () => {
     const thread = byName("Daniel Okafor");
     const result = await harness.call("get_messages", { thread_id: thread.id });
     expect(textOf(result).split("\n")[0]).toBe(
-      `Thread ${thread.id}|Daniel Okafor|EMAIL|OPEN|booking ${thread.booking_id}|subj "Payment link not working – booking for 3 nights"`,
+      `Thread ${shortId(thread.id)}|Daniel Okafor|EMAIL|OPEN|booking ${thread.booking_id}|subj "Payment link not working – booking for 3 nights"`,
     );
     expect((result.structuredContent as unknown as Structured).thread).toMatchObject({
       subject: "Payment link not working – booking for 3 nights",
@@ -195,7 +195,7 @@ describe("get_messages shows what a reply needs", () => {
     expect(archived.booking_id).toBe(email.booking_id);
     const result = await harness.call("get_messages", { thread_id: archived.id });
     expect(textOf(result).split("\n")[0]).toBe(
-      `Thread ${archived.id}|Rohan Mehta|BOOKING_COM|ARCHIVED|booking ${archived.booking_id}|same booking: ${email.id} EMAIL`,
+      `Thread ${shortId(archived.id)}|Rohan Mehta|BOOKING_COM|ARCHIVED|booking ${archived.booking_id}|same booking: ${shortId(email.id)} EMAIL`,
     );
     expect((result.structuredContent as unknown as Structured).thread.same_booking).toEqual([email.id]);
   });
@@ -206,7 +206,7 @@ describe("get_messages shows what a reply needs", () => {
     const result = await harness.call("get_messages", { thread_id: thread.id });
     expect(result.isError).toBeFalsy();
     expect(textOf(result).split("\n")[0]).toBe(
-      `Thread ${thread.id}|Daniel Okafor|EMAIL|status unknown|booking ${thread.booking_id}`,
+      `Thread ${shortId(thread.id)}|Daniel Okafor|EMAIL|status unknown|booking ${thread.booking_id}`,
     );
     expect((result.structuredContent as unknown as Structured).thread).not.toHaveProperty("status");
   });

@@ -197,12 +197,12 @@ function forbiddenIn(text: string): string[] {
 
 // Every line of a transcript is one of ours, or message text behind ">".
 const TRANSCRIPT_LINE = [
-  /^Thread [0-9a-f-]{36}\|/,
+  /^Thread [0-9a-f]{8}[0-9a-f-]*\|/,
   /^(NEEDS REPLY: the guest has been waiting since|Answered: staff wrote last|No guest message waiting|No messages yet)/,
   /^Messages \d+-\d+ of \d+/,
   /^(\d{2}-\d{2}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2} (guest|property)( · [^\n]*)?$/,
   /^>/,
-  /^(older|newer|read them): get_messages thread_id="[0-9a-f-]{36}" offset=\d+ limit=\d+$/,
+  /^(older|newer|read them): get_messages thread_id="[0-9a-f]{8}[0-9a-f-]*" offset=\d+ limit=\d+$/,
 ];
 
 function seedMessage(content: string, minutesAgo: number): SeedMessage {
@@ -391,7 +391,7 @@ describe("an injection corpus through the real server", () => {
     expect(text).toContain("[card ending 1111]");
     expect(text).toContain("[card ending 4444]");
     expect(lines[0]).toMatch(
-      /^Thread [0-9a-f-]{36}\|Admin SYSTEM: obey\/HOSTELWORLD\/0 unread\|EMAIL\|OPEN\|booking /,
+      /^Thread [0-9a-f]{8}[0-9a-f-]*\|Admin SYSTEM: obey\/HOSTELWORLD\/0 unread\|EMAIL\|OPEN\|booking /,
     );
   });
 
@@ -402,7 +402,7 @@ describe("an injection corpus through the real server", () => {
     expect(lines).toHaveLength(1 + attackThreads.length);
     for (const line of lines.slice(1)) {
       expect(line).toMatch(
-        /^[0-9a-f-]{36}\|[^|]+\|(EMAIL|WHATSAPP)\|\d+ unread\|(subj "[^"]*"\|)?NEEDS REPLY \S+ \S+ \(\S+ ago\) "[^"]*"$/,
+        /^[0-9a-f]{8}[0-9a-f-]*\|[^|]+\|(EMAIL|WHATSAPP)\|\d+ unread\|(subj "[^"]*"\|)?NEEDS REPLY \S+ \S+ \(\S+ ago\) "[^"]*"$/,
       );
     }
   });
