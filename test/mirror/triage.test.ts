@@ -62,7 +62,12 @@ async function list(client: Client, args: Record<string, unknown>) {
   return { text, twin: result.structuredContent as unknown as Twin };
 }
 
-const lineOf = (text: string, id: string) => text.split("\n").find((line) => line.startsWith(id)) ?? "";
+// A thread line starts with the thread's short id: a prefix of at least 8 characters of the full one.
+const lineOf = (text: string, id: string) =>
+  text.split("\n").find((line) => {
+    const shown = line.split("|")[0] ?? "";
+    return shown.length >= 8 && id.startsWith(shown);
+  }) ?? "";
 
 const guest = (content: string, at: Date, isRead = true): NewMessage => ({ content, at, isRead });
 const staff = (content: string, at: Date): NewMessage => ({ content, at, direction: "OUTBOUND" });
