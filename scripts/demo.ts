@@ -50,6 +50,18 @@ const page = await show("The inbox", "list_conversations", { limit: 10 });
 const threads = (page.structuredContent?.threads ?? []) as Array<{ id: string; unread_count: number | null }>;
 const unread = threads.find((thread) => (thread.unread_count ?? 0) > 0);
 if (unread) await show("One conversation", "get_messages", { thread_id: unread.id });
+// The server copies the inbox into its mirror as it starts (a few seconds for the demo's 55 threads);
+// search reads the mirror once that first sync is done, and reads Hostel Mate live beside it until
+// then. Show the search as it is after those few seconds, not half-way.
+for (const started = Date.now(); Date.now() - started < 20_000; ) {
+  const probe = (await client.callTool({
+    name: "search_conversations",
+    arguments: { query: "locker", limit: 1, snippets: 0 },
+  })) as CallToolResult;
+  const heading = probe.content[0]?.type === "text" ? probe.content[0].text.split("\n")[0] : "";
+  if (!heading?.includes("first sync")) break;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 await show("A search", "search_conversations", { query: "broken locker", snippets: 2 });
 
 const locker = (

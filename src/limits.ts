@@ -37,6 +37,11 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_CALL_BUDGET_MS = 30_000;
 /** Requests per minute to Hostel Mate, its own limit (HOSTELMATE_RATE_LIMIT). */
 export const DEFAULT_RATE_LIMIT = 120;
+/**
+ * The same with --demo, unless set: the demo's fake API has no limit to respect, and at half of 120 a
+ * minute the mirror's first sync of its 55 threads would take the first minute of someone trying it.
+ */
+export const DEMO_RATE_LIMIT = 1_200;
 /** How long identical requests are answered from memory (HOSTELMATE_CACHE_TTL_MS). */
 export const DEFAULT_CACHE_TTL_MS = 30_000;
 /** The most seconds an answer from the mirror may lag behind Hostel Mate (HOSTELMATE_SYNC_INTERVAL_S). */

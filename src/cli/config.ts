@@ -10,6 +10,7 @@ import {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_CALL_BUDGET_MS,
   DEFAULT_RATE_LIMIT,
+  DEMO_RATE_LIMIT,
   DEFAULT_SYNC_INTERVAL_S,
   DEFAULT_TIMEOUT_MS,
 } from "../limits.js";
@@ -81,7 +82,7 @@ Environment:
   HOSTELMATE_PROPERTY_NOTES  path of a text or Markdown file with the hostel's facts for replies
   HOSTELMATE_TIMEZONE    the property's time zone, e.g. Europe/Lisbon (default: this computer's zone)
   HOSTELMATE_CALL_BUDGET_MS  the most one request from the assistant may take, retries included (default ${DEFAULT_CALL_BUDGET_MS})
-  HOSTELMATE_RATE_LIMIT  requests per minute to Hostel Mate (default ${DEFAULT_RATE_LIMIT}, its own limit)
+  HOSTELMATE_RATE_LIMIT  requests per minute to Hostel Mate (default ${DEFAULT_RATE_LIMIT}, its own limit; ${DEMO_RATE_LIMIT} with --demo)
   HOSTELMATE_CACHE_TTL_MS  how long identical requests are answered from memory; 0 turns it off (default ${DEFAULT_CACHE_TTL_MS})
   HOSTELMATE_MIRROR      full path of the mirror's database file, or off to keep no copy of the conversations on this computer (default: this computer's cache folder)
   HOSTELMATE_SYNC_INTERVAL_S  the most seconds an answer from the mirror may lag behind Hostel Mate (default ${DEFAULT_SYNC_INTERVAL_S})
@@ -361,7 +362,8 @@ function readConfig(env: Env, demo: boolean): { config: Config; problems: string
     propertyNotesPath,
     timeZone: settings.HOSTELMATE_TIMEZONE,
     callBudgetMs: settings.HOSTELMATE_CALL_BUDGET_MS,
-    rateLimitPerMinute: settings.HOSTELMATE_RATE_LIMIT,
+    rateLimitPerMinute:
+      demo && env.HOSTELMATE_RATE_LIMIT === undefined ? DEMO_RATE_LIMIT : settings.HOSTELMATE_RATE_LIMIT,
     cacheTtlMs: settings.HOSTELMATE_CACHE_TTL_MS,
     mirror: settings.HOSTELMATE_MIRROR,
     syncIntervalS: settings.HOSTELMATE_SYNC_INTERVAL_S,

@@ -38,6 +38,13 @@ describe("parseCommand", () => {
     });
   });
 
+  it("lets the demo's mirror sync at ten times Hostel Mate's limit, unless the limit is set", () => {
+    const demo = parseCommand(["--demo"], {});
+    expect(demo.kind === "serve" && demo.config.rateLimitPerMinute).toBe(1_200);
+    const set = parseCommand(["--demo"], { HOSTELMATE_RATE_LIMIT: "60" });
+    expect(set.kind === "serve" && set.config.rateLimitPerMinute).toBe(60);
+  });
+
   it("needs no key in demo mode", () => {
     const command = parseCommand(["--demo"], {});
     expect(command.kind === "serve" && command.config.mode).toBe("demo");
