@@ -234,8 +234,8 @@ describe("the README's mirror section", () => {
       delete process.env.XDG_CACHE_HOME;
       process.env.LOCALAPPDATA = "%LOCALAPPDATA%";
       const folders = {
-        linux: folderOn("linux"),
-        darwin: folderOn("darwin"),
+        linux: folderOn("linux").replaceAll("\\", "/"),
+        darwin: folderOn("darwin").replaceAll("\\", "/"),
         win32: folderOn("win32").replaceAll("/", "\\"),
       };
       expect(folders.linux).toBe("~/.cache/hostelmate-mcp");
