@@ -52,7 +52,7 @@ export class Mirror {
         if (report.kind === "skipped")
           // Two servers of one manager (Claude Desktop and Claude Code) share the file and the API's limit.
           logger.debug(
-            `mirror: sync skipped: another server holds the sync lease (${this.store.leaseHolder(this.now) ?? "released since"}); this one answers from what that one writes`,
+            `mirror: sync skipped: another server holds the sync lease (${this.leaseHolder()}); this one answers from what that one writes`,
           );
         else
           logger.debug(
@@ -107,6 +107,15 @@ export class Mirror {
       (this.options.logger ?? silentLogger).warn(
         `mirror: could not store thread ${threadId} (${error instanceof Error ? error.message : String(error)})`,
       );
+    }
+  }
+
+  /** Who holds the lease now, for the log; a file that cannot be read now must not fail the sync. */
+  private leaseHolder(): string {
+    try {
+      return this.store.leaseHolder(this.now) ?? "released since";
+    } catch {
+      return "unknown";
     }
   }
 
