@@ -29,7 +29,7 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function start(path: string): Running {
+function start(path: string, extra: Record<string, string> = {}): Running {
   const server = runWithMirror([], {
     HOSTELMATE_API_KEY: KEY,
     HOSTELMATE_API_URL: sandbox.url,
@@ -39,6 +39,7 @@ function start(path: string): Running {
     HOSTELMATE_LOG_LEVEL: "debug",
     // Each list call below is past the interval, so each one asks for a sync.
     HOSTELMATE_SYNC_INTERVAL_S: "1",
+    ...extra,
   });
   servers.push(server);
   return server;
@@ -130,6 +131,35 @@ describe("two server processes on one mirror file", () => {
       expect(await second.exit).toBe(0);
     } finally {
       store.db.close();
+    }
+  });
+
+  it("the second answers from what the first synced, with a catch-up of one list page instead of a first sync", {
+    timeout: 60_000,
+  }, async () => {
+    const path = join(folder, "mirror.db");
+    const first = start(path);
+    await initialize(first);
+    await waitForStderr(first, /mirror: first sync, \d+ requests/);
+    sandbox.reset();
+
+    const second = start(path, { HOSTELMATE_SYNC_INTERVAL_S: "60" });
+    await initialize(second);
+    await waitForStderr(second, /mirror: incremental sync, \d+ requests/);
+    // Nothing changed since the first server's sync: one list page tells the second so.
+    expect(sandbox.requests.map((request) => request.path)).toEqual(["/api/v1/client/conversations"]);
+    sandbox.reset();
+    const answer = await second.request("tools/call", {
+      name: "list_conversations",
+      arguments: { status: "ARCHIVED", limit: 3 },
+    });
+    const text = (answer.result as { content: { text: string }[] }).content[0]?.text ?? "";
+    // From the file: every thread judged, with no request to Hostel Mate.
+    expect(text).toContain(`all ${sandbox.threads.length} threads, as of`);
+    expect(sandbox.requests).toHaveLength(0);
+    for (const server of [first, second]) {
+      server.child.stdin.end();
+      expect(await server.exit).toBe(0);
     }
   });
 });
