@@ -5,11 +5,17 @@
 // whether it holds the query or a topic's phrase whole, then its BM25 score, then as the live path
 // breaks ties: needing a reply, then newest. Quotes come from the stored messages.
 import type { Conversation } from "../api/schemas.js";
-import { type IndexMatch, type MatchScope, matchIndex, nameTerms } from "../mirror/search-index.js";
+import {
+  type IndexMatch,
+  type MatchScope,
+  matchIndex,
+  nameTermsNear,
+  threadRecords,
+} from "../mirror/search-index.js";
 import type { MirrorStore } from "../mirror/store.js";
 import { analyse, type Term } from "../text/analyse.js";
 import { FUZZY_MIN_LENGTH, withinOneEdit } from "../text/fuzzy.js";
-import { matchesFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
+import { hasFilters, matchesFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
 import { expandQuery, type QueryGroup } from "./expand.js";
 import { quoteFromMirror } from "./mirror-quotes.js";
 import type { RankedThread, SearchOutcome } from "./run-search.js";
@@ -53,7 +59,9 @@ interface PlannedGroup {
 /** Guest names within one typo of the query's own words of a group with no topic. */
 function typosFor(store: MirrorStore, term: Term, ownWord: boolean): string[] {
   if (!ownWord || term.stop || term.word.length < FUZZY_MIN_LENGTH) return [];
-  return nameTerms(store.db).filter((name) => name !== term.word && withinOneEdit(term.word, name));
+  return nameTermsNear(store.db, term.word).filter(
+    (name) => name !== term.word && withinOneEdit(term.word, name),
+  );
 }
 
 // Words of a topic's phrase ("llegar tarde") must stand this close in a thread's analysed text,
@@ -91,7 +99,10 @@ function planGroup(store: MirrorStore, group: QueryGroup): PlannedGroup | undefi
     alternatives.push(
       near ?? words.map((term) => wordExpression(term, typosFor(store, term, own))).join(" AND "),
     );
-    if (alternative.terms.length > 1) phrases.push(alternative.terms.map((term) => term.word).join(" "));
+    // The query's own phrase earns the bonus; a topic's phrases already score as NEAR groups, and
+    // asking the index for each of them again cost more than the search.
+    if (index === 0 && alternative.terms.length > 1)
+      phrases.push(alternative.terms.map((term) => term.word).join(" "));
   });
   if (alternatives.length === 0) return undefined;
   return { group, expression: alternatives.map((a) => `(${a})`).join(" OR "), phrases };
@@ -122,15 +133,64 @@ function relevance(candidate: Candidate, groups: number): number {
   return candidate.score * coverage ** COVERAGE_POWER * (candidate.phrase ? PHRASE_BONUS : 1);
 }
 
-type Ranked = Candidate & { thread: Conversation; relevance: number };
+interface Ranked extends Candidate {
+  relevance: number;
+  /** Read only when needed: for the filters, a tie, or the page shown. */
+  thread?: Conversation;
+}
 
+function threadOf(store: MirrorStore, entry: Ranked): Conversation {
+  entry.thread ??= store.thread(entry.threadId) ?? undefined;
+  // Matched in this same synchronous call: the row cannot have gone since.
+  if (!entry.thread) throw new Error(`thread ${entry.threadId} matched but is not stored`);
+  return entry.thread;
+}
+
+/** Reads the records of these entries that have none yet, in one read. */
+function readThreads(store: MirrorStore, entries: readonly Ranked[]): void {
+  const missing = entries.filter((entry) => entry.thread === undefined);
+  if (missing.length === 0) return;
+  const records = threadRecords(
+    store.db,
+    missing.map((entry) => entry.threadId),
+  );
+  for (const entry of missing) {
+    const record = records.get(entry.threadId);
+    if (record !== undefined) entry.thread = JSON.parse(record) as Conversation;
+  }
+}
+
+// Without the record: relevance, then newest.
 function byRelevance(a: Ranked, b: Ranked): number {
   return (
     b.relevance - a.relevance ||
-    Number(needsReply(b.thread)) - Number(needsReply(a.thread)) ||
     (b.lastActivity ?? "").localeCompare(a.lastActivity ?? "") ||
     a.threadId.localeCompare(b.threadId)
   );
+}
+
+/**
+ * Ties as the live path breaks them: needing a reply first, then newest. Only the runs of equal
+ * relevance that reach into the first `upTo` places are read and reordered: further down, the order
+ * of equals is never shown before a later page asks for it, and then this runs again.
+ */
+function breakTies(store: MirrorStore, entries: Ranked[], upTo: number): void {
+  for (let start = 0; start < Math.min(upTo, entries.length); ) {
+    const relevance = entries[start]?.relevance;
+    let end = start + 1;
+    while (end < entries.length && entries[end]?.relevance === relevance) end += 1;
+    if (end - start > 1) {
+      const run = entries.slice(start, end);
+      readThreads(store, run);
+      run.sort(
+        (a, b) =>
+          Number(needsReply(threadOf(store, b))) - Number(needsReply(threadOf(store, a))) ||
+          byRelevance(a, b),
+      );
+      entries.splice(start, run.length, ...run);
+    }
+    start = end;
+  }
 }
 
 /** The query's words in order, stop-words kept, for the whole-phrase bonus. */
@@ -200,13 +260,19 @@ export function searchMirror(store: MirrorStore, input: MirrorSearchInput): Sear
       if (entry) entry.phrase = true;
     }
 
-  const filtered = filterCandidates(store, [...candidates.values()], input.filters, planned.length);
-  const ranked: RankedThread[] = filtered.map((entry) => ({
-    thread: entry.thread,
-    matched: [...entry.groups].sort((a, b) => a - b).flatMap((index) => planned[index]?.group.written ?? []),
-    phraseMatch: entry.phrase,
-    snippets: [],
-  }));
+  const ranked = rankCandidates(
+    store,
+    [...candidates.values()],
+    input.filters,
+    planned.length,
+    input.offset + input.limit,
+  ).map((entry) =>
+    lazyThread(
+      store,
+      entry,
+      [...entry.groups].sort((a, b) => a - b).flatMap((index) => planned[index]?.group.written ?? []),
+    ),
+  );
   const page = ranked.slice(input.offset, input.offset + input.limit).slice(0, input.snippets);
   quoteFromStore(store, page, groups);
 
@@ -226,18 +292,47 @@ export function searchMirror(store: MirrorStore, input: MirrorSearchInput): Sear
   };
 }
 
-/** The candidates that pass the filters, each with its thread, best first. */
-function filterCandidates(
+/**
+ * The candidates that pass the filters, best first. Without filters a thread's record is read only
+ * for a tie and for the page shown; with them, every candidate's, in one read.
+ */
+function rankCandidates(
   store: MirrorStore,
-  candidates: Candidate[],
+  candidates: readonly Candidate[],
   filters: ThreadFilters,
   groups: number,
+  upTo: number,
 ): Ranked[] {
-  const ranked: Ranked[] = [];
-  for (const candidate of candidates) {
-    const thread = store.thread(candidate.threadId);
-    if (thread && matchesFilters(thread, filters))
-      ranked.push({ ...candidate, thread, relevance: relevance(candidate, groups) });
+  let entries: Ranked[] = candidates.map((candidate) => ({
+    ...candidate,
+    relevance: relevance(candidate, groups),
+  }));
+  if (hasFilters(filters)) {
+    const records = threadRecords(
+      store.db,
+      entries.map((entry) => entry.threadId),
+    );
+    entries = entries.filter((entry) => {
+      const record = records.get(entry.threadId);
+      if (record === undefined) return false;
+      entry.thread = JSON.parse(record) as Conversation;
+      return matchesFilters(entry.thread, filters);
+    });
   }
-  return ranked.sort(byRelevance);
+  entries.sort(byRelevance);
+  breakTies(store, entries, upTo);
+  readThreads(store, entries.slice(0, upTo));
+  return entries;
+}
+
+/** A ranked thread whose record is read when the answer first looks at it. */
+function lazyThread(store: MirrorStore, entry: Ranked, matched: string[]): RankedThread {
+  return {
+    get thread() {
+      return threadOf(store, entry);
+    },
+    matched,
+    phraseMatch: entry.phrase,
+    snippets: [],
+  };
 }
