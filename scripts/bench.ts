@@ -6,7 +6,8 @@
 //   cold start: spawn → initialize answered, in rounds with reference servers started the same way;
 //   memory: 10,000 mixed calls with the heap capped at 48 MB, and the server's RSS before and after;
 //   connections: a call after a 10 s pause against one right after another, with a handshake delay;
-//   mirror: the first and an incremental sync of a 5,000-thread inbox, its file and RSS (bench-mirror.ts).
+//   mirror: the first and an incremental sync of a 5,000-thread inbox, its file and RSS (bench-mirror.ts);
+//   search: search_conversations from the mirror beside the live path on that inbox (bench-search.ts).
 // Every server runs with HOSTELMATE_MIRROR=off but the mirror's: a background sync would add requests
 // and connections to what the other rows measure. `--only=mirror,connections` runs those sections.
 // It exits non-zero when a budget is broken. `npm run bench -- --update-readme` also writes the table
@@ -21,6 +22,7 @@ import { build } from "esbuild";
 import { type Sandbox, startSandbox } from "../test/sandbox/server.js";
 import { initialize, initializeParams, type Running, runCommand } from "../test/stdio-process.js";
 import { type MirrorMeasures, measureMirror, REAL_LIMIT_PER_MINUTE } from "./bench-mirror.js";
+import { measureSearch, SEARCH_GOALS, type SearchMeasures } from "./bench-search.js";
 
 const API_KEY = "hm_live_BENCH_SECRET_abcd1234";
 
@@ -56,7 +58,7 @@ const MEMORY_CALLS = 10_000;
 const MEMORY_CONCURRENCY = 8;
 
 /** The sections `--only=` names, in the table's order. */
-const SECTIONS = ["economy", "overhead", "cold-start", "memory", "connections", "mirror"] as const;
+const SECTIONS = ["economy", "overhead", "cold-start", "memory", "connections", "mirror", "search"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections asked for with `--only=a,b` (all without it). */
@@ -72,7 +74,7 @@ function selectedSections(argv: readonly string[]): Set<Section> {
 const selected = selectedSections(process.argv);
 // A section's rows in the README are told by their first words only where they all begin with its
 // name ("mirror: …"); the others are rewritten by a whole run.
-const NAMED_ROWS: readonly Section[] = ["mirror"];
+const NAMED_ROWS: readonly Section[] = ["mirror", "search"];
 if (
   process.argv.includes("--update-readme") &&
   selected.size < SECTIONS.length &&
@@ -85,7 +87,7 @@ const runs = (section: Section) => selected.has(section);
 
 interface Row {
   /** The table shows economy, overhead, cold start, memory, connections, mirror, in this order, whatever ran first. */
-  section: 1 | 2 | 3 | 4 | 5 | 6;
+  section: 1 | 2 | 3 | 4 | 5 | 6 | 7;
   measure: string;
   ours: string;
   reference: string;
@@ -640,6 +642,10 @@ if (runs("connections")) {
 
 if (runs("mirror")) rows.push(...mirrorRows(await measureMirror(ENTRY, API_KEY)));
 
+// ── Search from the mirror beside the live path, on the same 5,000-thread inbox ──────────────────
+
+if (runs("search")) rows.push(...searchRows(await measureSearch(API_KEY)));
+
 await sandbox.close();
 
 // ── The table ──────────────────────────────────────────────────────────────────────────────────────
@@ -713,6 +719,61 @@ function mirrorRows(measured: MirrorMeasures): Row[] {
       reference: `before ${measured.rss.beforeMb} MB, after both syncs ${measured.rss.afterMb} MB`,
       result: "—",
       budget: "—",
+    },
+  ];
+}
+
+/** The search rows: requests and time per search, searches a minute, quality; the live path beside each. */
+function searchRows(measured: SearchMeasures): Row[] {
+  const { mirror, live, quality, steady } = measured;
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+  const roundTrip = measured.roundTripMs;
+  const ratio = median(mirror.elapsedMs) / roundTrip;
+  const most = Math.max(...mirror.requests);
+  const livePerMinute = measured.limitPerMinute / mean(live.requests);
+  const perMinute = (steady.searches * 60_000) / steady.ms;
+  const inbox = `the generated ${n(measured.threads)}-thread inbox, ${measured.latencyMs} ms per request`;
+  return [
+    {
+      section: 7,
+      measure: `search: upstream requests of a search from the mirror on ${inbox} (${measured.timedQueries} labelled queries, each after the sync interval, so each pays its freshness check)`,
+      ours: `at most ${most} (mean ${mean(mirror.requests).toFixed(2)})`,
+      reference: `live path: mean ${mean(live.requests).toFixed(1)}, at most ${Math.max(...live.requests)}`,
+      result: `${(mean(mirror.requests) / mean(live.requests)).toFixed(3)}×`,
+      budget: budgetCell(most <= SEARCH_GOALS.requests, `≤ ${SEARCH_GOALS.requests}`, "search requests"),
+    },
+    {
+      section: 7,
+      measure: `search: time of the same searches in upstream round trips (one round trip: ${ms(roundTrip)}; median, p90 in brackets)`,
+      ours: `${ms(median(mirror.elapsedMs))} = ${times(ratio)} (${times(percentile(mirror.elapsedMs, 0.9) / roundTrip)})`,
+      reference: `live path ${ms(median(live.elapsedMs))} = ${times(median(live.elapsedMs) / roundTrip)} (${times(percentile(live.elapsedMs, 0.9) / roundTrip)})`,
+      result: times(median(mirror.elapsedMs) / median(live.elapsedMs)),
+      budget: budgetCell(ratio <= SEARCH_GOALS.roundTrips, `≤ ${SEARCH_GOALS.roundTrips}×`, "search time"),
+    },
+    {
+      section: 7,
+      measure: `search: searches a minute within the API's ${measured.limitPerMinute} requests (mirror: back to back for ${(steady.ms / 1000).toFixed(0)} s with the 60 s sync interval; live: ${measured.limitPerMinute} ÷ its mean requests)`,
+      ours: `${n(Math.round(perMinute))} (${steady.requests} request${steady.requests === 1 ? "" : "s"} in ${n(steady.searches)} searches)`,
+      reference: `live path ${livePerMinute.toFixed(1)}`,
+      result: times(perMinute / livePerMinute),
+      budget: budgetCell(
+        perMinute >= SEARCH_GOALS.perMinute,
+        `≥ ${SEARCH_GOALS.perMinute}`,
+        "searches a minute",
+      ),
+    },
+    {
+      section: 7,
+      measure: `search: quality on the ${measured.labelledQueries} labelled queries over the seed (test/data/search-queries.json): an expected thread in the top 5 · ranked first`,
+      ours: `${pct(quality.mirror.recall)} · ${pct(quality.mirror.first)}`,
+      reference: `live path ${pct(quality.live.recall)} · ${pct(quality.live.first)}`,
+      result: `+${((quality.mirror.recall - quality.live.recall) * 100).toFixed(1)} · +${((quality.mirror.first - quality.live.first) * 100).toFixed(1)} points`,
+      budget: budgetCell(
+        quality.mirror.recall >= SEARCH_GOALS.recall,
+        `top 5 ≥ ${pct(SEARCH_GOALS.recall)}`,
+        "search quality",
+      ),
     },
   ];
 }

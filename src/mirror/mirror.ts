@@ -4,7 +4,7 @@
 import type { HostelMateClient } from "../api/client.js";
 import type { Message } from "../api/schemas.js";
 import { type Logger, silentLogger } from "../log/log.js";
-import { fingerprintOfMessages, type MirrorStore } from "./store.js";
+import { fingerprintOfMessages, type MirrorStore, STATE } from "./store.js";
 import { PROCESS_HOLDER, type SyncReport, syncMirror } from "./sync.js";
 
 /** HOSTELMATE_SYNC_INTERVAL_S's default: no answer from the mirror is older than this. */
@@ -79,7 +79,12 @@ export class Mirror {
    * fires first (the sync goes on in the background).
    */
   async ensureFresh(signal?: AbortSignal): Promise<void> {
-    const stats = this.store.stats();
+    // Two sync_state reads, not stats(): its counts scan every message, and this runs before every answer.
+    const lastCheck = this.store.state(STATE.lastCheckAt);
+    const stats = {
+      lastCheckAt: typeof lastCheck === "number" ? lastCheck : null,
+      firstSyncDone: this.store.state(STATE.firstSyncDone) === true,
+    };
     const intervalMs = this.options.intervalMs ?? DEFAULT_SYNC_INTERVAL_S * 1000;
     const fresh = stats.lastCheckAt !== null && this.now - stats.lastCheckAt < intervalMs;
     // An API that is down fails the sync again: the call's own request says so, once.

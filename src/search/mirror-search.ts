@@ -12,7 +12,7 @@ import {
   nameTermsNear,
   threadRecords,
 } from "../mirror/search-index.js";
-import type { MirrorStore } from "../mirror/store.js";
+import { type MirrorStats, type MirrorStore, STATE } from "../mirror/store.js";
 import { analyse, type Term } from "../text/analyse.js";
 import { FUZZY_MIN_LENGTH, withinOneEdit } from "../text/fuzzy.js";
 import { hasFilters, matchesFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
@@ -87,23 +87,38 @@ function nearExpression(words: readonly Term[]): string | undefined {
   return `${SEARCHED_COLUMNS} : (${near})`;
 }
 
+function tokensOf(term: Term): string[] {
+  return [...new Set([term.word, ...term.stems])];
+}
+
 function planGroup(store: MirrorStore, group: QueryGroup): PlannedGroup | undefined {
   const alternatives: string[] = [];
   const phrases: string[] = [];
+  // The group's one-word alternatives as one list of index words: a word that several of them
+  // stem to counts once, and FTS5 reads each word's threads once.
+  const singles = new Set<string>();
+  const several: Term[][] = [];
   group.alternatives.forEach((alternative, index) => {
     const words = alternative.terms.filter((term) => !term.stop);
     if (words.length === 0) return;
-    // The first alternative is the query's own words; a topic's words are not names.
-    const own = index === 0 && group.topics.length === 0;
-    const near = own || words.length === 1 ? undefined : nearExpression(words);
-    alternatives.push(
-      near ?? words.map((term) => wordExpression(term, typosFor(store, term, own))).join(" AND "),
-    );
-    // The query's own phrase earns the bonus; a topic's phrases already score as NEAR groups, and
-    // asking the index for each of them again cost more than the search.
+    // The query's own phrase earns the bonus; a topic's phrases already score as NEAR groups.
     if (index === 0 && alternative.terms.length > 1)
       phrases.push(alternative.terms.map((term) => term.word).join(" "));
+    // The first alternative is the query's own words; a topic's words are not names.
+    if (index === 0 && group.topics.length === 0) {
+      alternatives.push(words.map((term) => wordExpression(term, typosFor(store, term, true))).join(" AND "));
+      return;
+    }
+    const [word] = words;
+    if (words.length === 1 && word) for (const token of tokensOf(word)) singles.add(token);
+    else several.push(words);
   });
+  if (singles.size > 0) alternatives.push(`${SEARCHED_COLUMNS} : (${[...singles].map(quoted).join(" OR ")})`);
+  for (const words of several) {
+    // A phrase with a word the group already finds alone adds no thread, only cost.
+    if (words.some((term) => tokensOf(term).some((token) => singles.has(token)))) continue;
+    alternatives.push(nearExpression(words) ?? words.map((term) => wordExpression(term, [])).join(" AND "));
+  }
   if (alternatives.length === 0) return undefined;
   return { group, expression: alternatives.map((a) => `(${a})`).join(" OR "), phrases };
 }
@@ -334,5 +349,25 @@ function lazyThread(store: MirrorStore, entry: Ranked, matched: string[]): Ranke
     matched,
     phraseMatch: entry.phrase,
     snippets: [],
+  };
+}
+
+/**
+ * The mirror's stats as a search answer tells them. Once the first sync is done that is the thread
+ * count and the last check, two reads and a count: stats() scans every message, and a search on a
+ * large inbox should not wait for it. While the first sync runs, its progress needs them all.
+ */
+export function searchStats(store: MirrorStore): MirrorStats {
+  if (store.state(STATE.firstSyncDone) !== true) return store.stats();
+  const threads = store.countThreads();
+  const lastCheck = store.state(STATE.lastCheckAt);
+  return {
+    threads,
+    messages: Number.NaN,
+    threadsWithMessages: threads,
+    firstSyncDone: true,
+    lastCheckAt: typeof lastCheck === "number" ? lastCheck : null,
+    listTotal: null,
+    completeSince: null,
   };
 }

@@ -11,7 +11,7 @@ import { describeFreshness } from "../format/freshness.js";
 import { formatSearchResult } from "../format/search-result.js";
 import { SEARCH_REQUEST_BUDGET } from "../limits.js";
 import type { MirrorStore } from "../mirror/store.js";
-import { searchMirror } from "../search/mirror-search.js";
+import { searchMirror, searchStats } from "../search/mirror-search.js";
 import { newestActivityNote, newestOf } from "../search/newest-activity.js";
 import { searchPartialMirror } from "../search/partial-search.js";
 import { runSearch, type SearchOutcome } from "../search/run-search.js";
@@ -65,7 +65,7 @@ export default defineTool({
         progress(done, budget, `${done} of at most ${budget} requests`),
     };
     // The mirror answers for what it holds; the live path, as before, for the rest.
-    const stats = mirror?.store.stats();
+    const stats = mirror && searchStats(mirror.store);
     const freshness = stats && describeFreshness(stats, timeZone, now);
     let source: string | undefined;
     const notes: string[] = [];
