@@ -65,7 +65,7 @@ const judgedByStore = new WeakMap<MirrorStore, Map<string, Judged>>();
  * The signals of these threads from their whole histories, read from the mirror where not judged
  * before for the same row; a thread whose stored messages are behind its row is judged by the row.
  */
-function judge(store: MirrorStore, threads: readonly Conversation[]): SignalsOf {
+export function judge(store: MirrorStore, threads: readonly Conversation[]): SignalsOf {
   let judged = judgedByStore.get(store);
   if (!judged) {
     judged = new Map();

@@ -15,8 +15,9 @@ import {
 import { type MirrorStats, type MirrorStore, STATE } from "../mirror/store.js";
 import { analyse, type Term } from "../text/analyse.js";
 import { FUZZY_MIN_LENGTH, withinOneEdit } from "../text/fuzzy.js";
-import { hasFilters, matchesFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
+import { filterThread, hasFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
 import { expandQuery, type QueryGroup } from "./expand.js";
+import { judge } from "./mirror-list.js";
 import { quoteFromMirror } from "./mirror-quotes.js";
 import type { RankedThread, SearchOutcome } from "./run-search.js";
 
@@ -197,11 +198,12 @@ function breakTies(store: MirrorStore, entries: Ranked[], upTo: number): void {
     if (end - start > 1) {
       const run = entries.slice(start, end);
       readThreads(store, run);
-      run.sort(
-        (a, b) =>
-          Number(needsReply(threadOf(store, b))) - Number(needsReply(threadOf(store, a))) ||
-          byRelevance(a, b),
+      const signalsOf = judge(
+        store,
+        run.map((entry) => threadOf(store, entry)),
       );
+      const waiting = (entry: Ranked) => Number(needsReply(threadOf(store, entry), false, signalsOf));
+      run.sort((a, b) => waiting(b) - waiting(a) || byRelevance(a, b));
       entries.splice(start, run.length, ...run);
     }
     start = end;
@@ -327,12 +329,23 @@ function rankCandidates(
       store.db,
       entries.map((entry) => entry.threadId),
     );
+    const rowFilters = { ...filters, needsReply: undefined };
     entries = entries.filter((entry) => {
       const record = records.get(entry.threadId);
       if (record === undefined) return false;
       entry.thread = JSON.parse(record) as Conversation;
-      return matchesFilters(entry.thread, filters);
+      return filterThread(entry.thread, rowFilters) === true;
     });
+    if (filters.needsReply !== undefined) {
+      // Who is waiting, from each thread's whole history, as list_conversations judges it.
+      const signalsOf = judge(
+        store,
+        entries.flatMap((entry) => entry.thread ?? []),
+      );
+      entries = entries.filter(
+        (entry) => entry.thread && filterThread(entry.thread, filters, signalsOf) === true,
+      );
+    }
   }
   entries.sort(byRelevance);
   breakTies(store, entries, upTo);
