@@ -745,7 +745,7 @@ function searchRows(measured: SearchMeasures): Row[] {
     },
     {
       section: 7,
-      measure: `search: time of the same searches in upstream round trips (one round trip: ${ms(roundTrip)}; median, p90 in brackets)`,
+      measure: `search: time of the same searches in upstream round trips (one round trip, the freshness check's own request for a list page of 100: ${ms(roundTrip)}; median, p90 in brackets)`,
       ours: `${ms(median(mirror.elapsedMs))} = ${times(ratio)} (${times(percentile(mirror.elapsedMs, 0.9) / roundTrip)})`,
       reference: `live path ${ms(median(live.elapsedMs))} = ${times(median(live.elapsedMs) / roundTrip)} (${times(percentile(live.elapsedMs, 0.9) / roundTrip)})`,
       result: times(median(mirror.elapsedMs) / median(live.elapsedMs)),

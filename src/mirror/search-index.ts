@@ -228,3 +228,25 @@ export function threadRecords(db: DatabaseSync, ids: readonly string[]): Map<str
     .all(JSON.stringify(ids)) as unknown as { id: string; record: string }[];
   return new Map(rows.map((row) => [row.id, row.record]));
 }
+
+/**
+ * What the mirror holds, as a value that changes whenever a thread or its messages are written or
+ * removed, by this connection (temporary triggers, made on first use) or another (data_version):
+ * a search run while the freshness check was on the wire is kept when this did not change.
+ */
+export function mirrorGeneration(db: DatabaseSync): string {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS search_generation (n INTEGER NOT NULL);
+    INSERT INTO search_generation SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM search_generation);
+    CREATE TEMP TRIGGER IF NOT EXISTS search_generation_insert AFTER INSERT ON main.threads
+      BEGIN UPDATE search_generation SET n = n + 1; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS search_generation_delete AFTER DELETE ON main.threads
+      BEGIN UPDATE search_generation SET n = n + 1; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS search_generation_update AFTER UPDATE ON main.threads
+      WHEN old.record IS NOT new.record OR old.messages_fingerprint IS NOT new.messages_fingerprint
+      BEGIN UPDATE search_generation SET n = n + 1; END;
+  `);
+  const own = db.prepare("SELECT n FROM temp.search_generation").get() as { n: number };
+  const others = db.prepare("PRAGMA data_version").get() as { data_version: number };
+  return `${others.data_version}:${own.n}`;
+}

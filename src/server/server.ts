@@ -50,8 +50,11 @@ export interface ServerDependencies {
   mirror?: Mirror | (() => Mirror | undefined) | undefined;
 }
 
-/** Tools that answer about the whole inbox: the mirror is brought up to date before they answer. */
-const INBOX_TOOLS = new Set(["search_conversations", "list_conversations"]);
+/**
+ * Tools that answer about the whole inbox: the mirror is brought up to date before they answer.
+ * search_conversations does it itself, searching while the freshness check is on the wire.
+ */
+const INBOX_TOOLS = new Set(["list_conversations"]);
 
 // This server can only read, so every tool carries the same promise.
 export const READ_ONLY_ANNOTATIONS = {

@@ -10,11 +10,9 @@ import {
 import { describeFreshness } from "../format/freshness.js";
 import { formatSearchResult } from "../format/search-result.js";
 import { SEARCH_REQUEST_BUDGET } from "../limits.js";
-import type { MirrorStore } from "../mirror/store.js";
-import { searchMirror, searchStats } from "../search/mirror-search.js";
+import { searchWithMirror } from "../search/mirror-answer.js";
 import { newestActivityNote, newestOf } from "../search/newest-activity.js";
-import { searchPartialMirror } from "../search/partial-search.js";
-import { runSearch, type SearchOutcome } from "../search/run-search.js";
+import { runSearch } from "../search/run-search.js";
 import { apiChannel, describeFilters, hasFilters, readFilters } from "../triage/filters.js";
 import { SearchResultShape } from "./outputs.js";
 import { defineTool } from "./tool.js";
@@ -64,35 +62,15 @@ export default defineTool({
       onProgress: (done: number, budget: number) =>
         progress(done, budget, `${done} of at most ${budget} requests`),
     };
-    // The mirror answers for what it holds; the live path, as before, for the rest.
-    const stats = mirror && searchStats(mirror.store);
-    const freshness = stats && describeFreshness(stats, timeZone, now);
-    let source: string | undefined;
-    const notes: string[] = [];
-    let outcome: SearchOutcome;
-    // Answered by the mirror alone: where the data ends is read from it too.
-    let fromMirror: MirrorStore | undefined;
-    if (mirror && stats?.firstSyncDone) {
-      fromMirror = mirror.store;
-      outcome = searchMirror(mirror.store, { ...input, channel });
-      source = `from the mirror (${freshness})`;
-    } else if (mirror && stats && stats.threadsWithMessages > 0) {
-      const partial = await searchPartialMirror(
-        mirror.store,
-        client,
-        { ...input, channel },
-        input.channel,
-        call,
-      );
-      outcome = partial.outcome;
-      source = `from the mirror (${freshness}) and live from Hostel Mate for older threads`;
-      notes.push(
-        `The mirror's first sync is still under way (${freshness}): threads it holds were searched in it, the others live in Hostel Mate, word for word and without other languages${partial.live ? `, and ${partial.live === 1 ? "the one found that way is" : `the ${partial.live} found that way are`} shown last, without quotes: read them with get_messages` : ""}.`,
-      );
-    } else {
-      outcome = await runSearch(client, input, call);
-      if (mirror) notes.push(`Searched live: the mirror's first sync has just started (${freshness}).`);
-    }
+    // The mirror answers for what it holds; the live path, as before, for the rest. The mirror is
+    // brought up to date here, not by the server before the call: the search runs meanwhile.
+    const answer = mirror
+      ? await searchWithMirror(mirror, client, input, channel, call, (stats) =>
+          describeFreshness(stats, timeZone, now),
+        )
+      : undefined;
+    const outcome = answer?.outcome ?? (await runSearch(client, input, call));
+    const fromMirror = answer?.store;
     const { status, unread_only, needs_reply, since, until } = args;
     const callArgs = { channel, booking_id, status, unread_only, needs_reply, since, until };
     // Nothing found with filters: one request more, if the budget has room, says where the data ends.
@@ -114,7 +92,7 @@ export default defineTool({
       now,
       timeZone,
       filters: describeFilters(filters),
-      notes: [...notes, ...(filters.range?.notes ?? [])],
+      notes: [...(answer?.notes ?? []), ...(filters.range?.notes ?? [])],
       narrowBy: (["channel", "status", "needs_reply", "since"] as const).filter(
         (name) => args[name] === undefined,
       ),
@@ -125,7 +103,7 @@ export default defineTool({
         args: { query, offset: undefined, limit: limit === DEFAULT_LIMIT ? undefined : limit, ...callArgs },
       },
       filterArgs: callArgs,
-      source,
+      source: answer?.source,
     });
     return { text: result.text, structured: result.structured };
   },

@@ -13,7 +13,7 @@ import { stableUuid } from "../../src/sandbox/dataset.js";
 import { createServer } from "../../src/server/server.js";
 import { textOf } from "../helpers.js";
 import { SANDBOX_ANCHOR, type Sandbox } from "../sandbox/server.js";
-import { liveInbox, requestCounts, startInbox } from "./inbox.js";
+import { liveInbox, newMessage, requestCounts, startInbox } from "./inbox.js";
 import { openTestDatabase } from "./open.js";
 
 let sandbox: Sandbox;
@@ -91,6 +91,24 @@ describe("search_conversations from the mirror", () => {
     );
     expect(bold.length).toBeGreaterThan(0);
     for (const word of bold) expect(word).toMatch(/^[^\p{L}\p{N}].+[^\p{L}\p{N}]$/u);
+  });
+
+  it("answers with what the freshness check brought: a guest's new message found, a deleted thread gone", async () => {
+    await mirror.sync();
+    const written = sandbox.threads.find((t) => t.id === thread("broken-locker-sarah", 0));
+    if (!written) throw new Error("seed changed");
+    newMessage(written, "Also, can I rent a kayak somewhere nearby?");
+    for (let copy = 0; copy < 4; copy++) {
+      const at = sandbox.threads.findIndex((t) => t.id === thread("payment-link-daniel", copy));
+      sandbox.threads.splice(at, 1);
+    }
+    expect((await search({ query: "Okafor", snippets: 0 })).found.threads).toHaveLength(4);
+    clock += 61_000;
+    // Searched while the check was on the wire, and again once it had changed the mirror.
+    const { found, text } = await search({ query: "kayak" });
+    expect(found.threads.map((t) => t.id)).toEqual([written.id]);
+    expect(text).toMatch(/\*\*kayak\*\*/);
+    expect((await search({ query: "Okafor", snippets: 0 })).found.threads).toEqual([]);
   });
 
   it("makes no request at all within the sync interval", async () => {
