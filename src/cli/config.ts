@@ -10,9 +10,9 @@ import {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_CALL_BUDGET_MS,
   DEFAULT_RATE_LIMIT,
-  DEMO_RATE_LIMIT,
   DEFAULT_SYNC_INTERVAL_S,
   DEFAULT_TIMEOUT_MS,
+  DEMO_RATE_LIMIT,
 } from "../limits.js";
 import { LOG_LEVELS, type LogLevel } from "../log/log.js";
 import { expandHome, resolveNotesPath, unquote } from "../notes/notes-path.js";
