@@ -72,14 +72,26 @@ function matchCount(scan: ScanResult): string {
   return `${scan.matches.length} of the ${plural(read, "thread")} read match (${readRange(scan)})`;
 }
 
-/** One page of the API's list, as it came (cut to `limit`). */
-export function plainListPage(page: PageOf & { threads: readonly Conversation[]; info: PageInfo }) {
-  const { view, info, offset } = page;
+/**
+ * One page of the API's list, as it came (cut to `limit`); `signals`, when given, say who is waiting
+ * in each thread from its whole history.
+ */
+export function plainListPage(
+  page: PageOf & {
+    threads: readonly Conversation[];
+    info: PageInfo;
+    signals?: readonly ReplySignals[] | undefined;
+  },
+) {
+  const { view, info, offset, signals } = page;
   const of = info.total === null ? "" : ` of ${info.total}`;
   const where = offset > 0 ? ` at offset ${offset}` : "";
   return formatThreadList({
     threads: page.threads,
-    records: page.threads.map(toThreadSummary),
+    records: signals
+      ? page.threads.map((thread, index) => toThreadSummaryWith(thread, signals[index] as ReplySignals))
+      : page.threads.map(toThreadSummary),
+    ...(signals ? { signals } : {}),
     now: page.now,
     timeZone: page.timeZone,
     heading: (shown) => `${view.label} ${offset + 1}-${offset + shown}${of}`,

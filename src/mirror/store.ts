@@ -99,7 +99,7 @@ interface ThreadRow {
   record: string;
 }
 
-function whereOf(filter: ThreadFilter): { sql: string; params: SQLInputValue[] } {
+export function whereOf(filter: ThreadFilter): { sql: string; params: SQLInputValue[] } {
   const clauses: string[] = [];
   const params: SQLInputValue[] = [];
   if (filter.status !== undefined) {

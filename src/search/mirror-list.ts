@@ -4,8 +4,15 @@
 // the mirror up to date first.
 import type { ListConversationsQuery } from "../api/client.js";
 import type { Conversation } from "../api/schemas.js";
-import { newestStoredActivity, storedHistories, storedThreads } from "../mirror/histories.js";
-import { fingerprintOf, type MirrorStats, type MirrorStore, type ThreadFilter } from "../mirror/store.js";
+import {
+  currentHistories,
+  newestStoredActivity,
+  type StoredThread,
+  storedHistories,
+  storedThreads,
+  storedVersions,
+} from "../mirror/histories.js";
+import type { MirrorStats, MirrorStore, ThreadFilter } from "../mirror/store.js";
 import {
   filterThread,
   type LeftOut,
@@ -15,7 +22,7 @@ import {
   waitingOrder,
 } from "../triage/filters.js";
 import { historySignals } from "../triage/history.js";
-import type { ReplySignals } from "../triage/signals.js";
+import { isArchived, type ReplySignals } from "../triage/signals.js";
 
 export interface MirrorList {
   /** The page's threads. */
@@ -50,75 +57,100 @@ function storeFilter({ query, filters }: MirrorListQuery): ThreadFilter {
   };
 }
 
-/** A thread judged from its whole history, as open and as its status says, for the list row it had. */
+/** A thread judged from its whole history, as its status says and as if open, for one version of it. */
 interface Judged {
-  print: string;
+  version: string;
   asIs: ReplySignals;
   asOpen: ReplySignals;
 }
 
-// A thread's history changes only with its list row (its fingerprint): a later call reads and judges
-// only the threads whose row changed since, not 40,000 messages again.
+// A thread's judgement changes only with its list row or its stored messages: a later call reads and
+// judges only the threads that changed since, not every message of the mirror again.
 const judgedByStore = new WeakMap<MirrorStore, Map<string, Judged>>();
 
 /**
- * The signals of these threads from their whole histories, read from the mirror where not judged
- * before for the same row; a thread whose stored messages are behind its row is judged by the row.
+ * The signals of these threads from their whole histories, read from the mirror unless judged
+ * before in the same version; a thread whose stored messages are behind its row is judged by the row.
  */
-export function judge(store: MirrorStore, threads: readonly Conversation[]): SignalsOf {
+function judge(store: MirrorStore, stored: readonly StoredThread[]): SignalsOf {
   let judged = judgedByStore.get(store);
   if (!judged) {
     judged = new Map();
     judgedByStore.set(store, judged);
   }
   const memo = judged;
-  const prints = new Map(threads.map((thread) => [thread, fingerprintOf(thread).whole]));
-  const unknown = threads.filter((thread) => memo.get(thread.id)?.print !== prints.get(thread));
-  const histories = storedHistories(store, unknown);
-  for (const thread of unknown) {
-    const messages = histories.get(thread.id);
-    if (!messages) memo.delete(thread.id);
-    else
-      memo.set(thread.id, {
-        print: prints.get(thread) as string,
-        asIs: historySignals(thread, messages, false),
-        asOpen: historySignals(thread, messages, true),
-      });
+  const versions = new Map<Conversation, string>();
+  const unknown: StoredThread[] = [];
+  for (const entry of stored) {
+    versions.set(entry.thread, entry.version);
+    if (memo.get(entry.thread.id)?.version !== entry.version && entry.current()) unknown.push(entry);
+  }
+  const histories = storedHistories(
+    store,
+    unknown.map((entry) => entry.thread.id),
+  );
+  for (const { thread, version } of unknown) {
+    const messages = histories.get(thread.id) ?? [];
+    const asIs = historySignals(thread, messages, false);
+    // Judged as open, only an archived thread can differ.
+    const asOpen = isArchived(thread.status) ? historySignals(thread, messages, true) : asIs;
+    memo.set(thread.id, { version, asIs, asOpen });
   }
   return (thread, archivedToo) => {
     const entry = memo.get(thread.id);
-    if (!entry || entry.print !== prints.get(thread)) return listSignals(thread, archivedToo);
+    if (!entry || entry.version !== versions.get(thread)) return listSignals(thread, archivedToo);
     return archivedToo ? entry.asOpen : entry.asIs;
   };
+}
+
+/** judge() for threads a caller read from the mirror itself (the search): the same judgement, remembered alike. */
+export function judgeThreads(store: MirrorStore, threads: readonly Conversation[]): SignalsOf {
+  return judge(store, storedVersions(store, threads));
 }
 
 export function listFromMirror(store: MirrorStore, request: MirrorListQuery): MirrorList {
   const { query, filters, order } = request;
   const stats = store.stats();
-  const byRow = storedThreads(store, storeFilter(request)).filter(
-    (thread) => filterThread(thread, { ...filters, needsReply: undefined }) === true,
+  const candidates = storedThreads(store, storeFilter(request)).filter(
+    ({ thread }) => filterThread(thread, { ...filters, needsReply: undefined }) === true,
   );
   // Needs-reply and the waiting order judge every candidate; otherwise only the page shown is judged.
   const judgeAll = filters.needsReply !== undefined || order === "waiting";
-  let signalsOf = judge(store, judgeAll ? byRow : []);
+  let signalsOf = judge(store, judgeAll ? candidates : []);
   const leftOut: Record<LeftOut, number> = { closing: 0, archived: 0 };
-  const matches: Conversation[] = [];
-  for (const thread of byRow) {
-    const verdict = filterThread(thread, filters, signalsOf);
-    if (verdict === true) matches.push(thread);
+  const matches: StoredThread[] = [];
+  for (const entry of candidates) {
+    const verdict = filterThread(entry.thread, filters, signalsOf);
+    if (verdict === true) matches.push(entry);
     else if (verdict) leftOut[verdict] += 1;
   }
-  if (order === "waiting") matches.sort(waitingOrder(filters.status === "ARCHIVED", signalsOf));
-  const threads = matches.slice(query.offset, query.offset + query.limit);
-  if (!judgeAll) signalsOf = judge(store, threads);
-  const newest = Date.parse(newestStoredActivity(store) ?? "");
+  if (order === "waiting") {
+    const before = waitingOrder(filters.status === "ARCHIVED", signalsOf);
+    matches.sort((a, b) => before(a.thread, b.thread));
+  }
+  const page = matches.slice(query.offset, query.offset + query.limit);
+  if (!judgeAll) signalsOf = judge(store, page);
+  const threads = page.map((entry) => entry.thread);
   return {
     threads,
     // As a thread line shows its status: an archived thread waits for nobody.
     signals: threads.map((thread) => signalsOf(thread, false)),
     total: matches.length,
     leftOut,
-    newest,
+    newest: Date.parse(newestStoredActivity(store) ?? ""),
     stats,
   };
+}
+
+/**
+ * Who is waiting in threads the live list just gave, from their whole histories where the mirror
+ * holds them as the live row describes them, otherwise from the row: a plain page marks a thread as
+ * a filtered one from the mirror does.
+ */
+export function liveRowSignals(store: MirrorStore, threads: readonly Conversation[]): ReplySignals[] {
+  const histories = currentHistories(store, threads);
+  return threads.map((thread) => {
+    const messages = histories.get(thread.id);
+    return messages ? historySignals(thread, messages) : listSignals(thread);
+  });
 }

@@ -17,7 +17,7 @@ import { analyse, type Term } from "../text/analyse.js";
 import { FUZZY_MIN_LENGTH, withinOneEdit } from "../text/fuzzy.js";
 import { filterThread, hasFilters, needsReply, type ThreadFilters } from "../triage/filters.js";
 import { expandQuery, type QueryGroup } from "./expand.js";
-import { judge } from "./mirror-list.js";
+import { judgeThreads } from "./mirror-list.js";
 import { quoteFromMirror } from "./mirror-quotes.js";
 import type { RankedThread, SearchOutcome } from "./run-search.js";
 
@@ -198,7 +198,7 @@ function breakTies(store: MirrorStore, entries: Ranked[], upTo: number): void {
     if (end - start > 1) {
       const run = entries.slice(start, end);
       readThreads(store, run);
-      const signalsOf = judge(
+      const signalsOf = judgeThreads(
         store,
         run.map((entry) => threadOf(store, entry)),
       );
@@ -338,7 +338,7 @@ function rankCandidates(
     });
     if (filters.needsReply !== undefined) {
       // Who is waiting, from each thread's whole history, as list_conversations judges it.
-      const signalsOf = judge(
+      const signalsOf = judgeThreads(
         store,
         entries.flatMap((entry) => entry.thread ?? []),
       );

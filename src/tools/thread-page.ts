@@ -2,6 +2,7 @@
 // API lacks, the matches of a scan over several pages — read here and written by format/list-pages.ts.
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo, readListPage } from "../api/pages.js";
+import type { Conversation } from "../api/schemas.js";
 import type { CallContext } from "../call/context.js";
 import { describeFreshness } from "../format/freshness.js";
 import {
@@ -11,7 +12,8 @@ import {
   plainListPage,
   waitingListPage,
 } from "../format/list-pages.js";
-import { listFromMirror } from "../search/mirror-list.js";
+import { STATE } from "../mirror/store.js";
+import { listFromMirror, liveRowSignals } from "../search/mirror-list.js";
 import { newestActivityNote, newestActivityText } from "../search/newest-activity.js";
 import { type ScanResult, scanThreads } from "../search/scan.js";
 import { hasFilters, type ThreadFilters, waitingOrder } from "../triage/filters.js";
@@ -27,8 +29,9 @@ export async function threadPage(
   order: ThreadOrder = "newest",
 ) {
   // A plain page stays live: it costs one request either way (the mirror's freshness check is one),
-  // and the API's own list is up to the second, where the mirror may lag by the sync interval. A
-  // search goes to Hostel Mate's own search.
+  // and the API's own list is up to the second, where the mirror may lag by the sync interval; only
+  // its markers come from the mirror's histories, where they are up to date. A search goes to
+  // Hostel Mate's own search.
   const wholeInbox = order === "waiting" || hasFilters(filters);
   const fromMirror = wholeInbox && !query.search ? mirrorPage(query, filters, view, context, order) : null;
   const answer =
@@ -71,7 +74,7 @@ function mirrorPage(
   const { mirror, clock, timeZone, logger } = context;
   if (!mirror) return null;
   try {
-    if (!mirror.store.stats().firstSyncDone) return null;
+    if (mirror.store.state(STATE.firstSyncDone) !== true) return null;
     const list = listFromMirror(mirror.store, { query, filters, order });
     const now = clock();
     const dataEnds =
@@ -108,7 +111,19 @@ async function plainPage(query: ListConversationsQuery, view: ListView, context:
   const threads = page.items;
   const info = pageInfo(page);
   const { offset, limit } = query;
-  return plainListPage({ view, threads, info, offset, limit, now: clock(), timeZone });
+  const signals = mirrorSignals(threads, context);
+  return plainListPage({ view, threads, info, offset, limit, now: clock(), timeZone, signals });
+}
+
+/** The page's markers from the mirror's whole histories, where it holds them up to date. */
+function mirrorSignals(threads: readonly Conversation[], { mirror, logger }: CallContext) {
+  if (!mirror) return undefined;
+  try {
+    return liveRowSignals(mirror.store, threads);
+  } catch (error) {
+    logger.warn(`mirror: could not read it (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  }
 }
 
 /** Scans the API's list for threads passing `filters`, reporting each page read as progress. */
