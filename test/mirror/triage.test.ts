@@ -178,6 +178,10 @@ describe("triage over the whole mirror", () => {
     expect(livePositions.indexOf(atEnd.twin.threads[4]?.id ?? "")).toBeGreaterThanOrEqual(500);
     expect(atEnd.twin.has_more).toBe(false);
 
+    // With a channel the API takes, the same count as the inbox's.
+    const airbnb = await list(client, { status: "ARCHIVED", channel: "AIRBNB", limit: 5 });
+    expect(airbnb.twin.total).toBe(archived.filter((thread) => thread.channel === "AIRBNB").length);
+
     // Without the mirror: today's scan, within its 500 threads and without a total.
     const live = await list(await connect(undefined), { status: "ARCHIVED", limit: 10 });
     expect(live.twin.total).toBeUndefined();
@@ -234,6 +238,14 @@ describe("triage over the whole mirror", () => {
     const answered = await list(client, { needs_reply: false, since: "yesterday", limit: 50 });
     expect(lineOf(answered.text, answeredThenThanks.id)).toContain("|closing (thanks) — probably no reply");
     expect(answered.twin.threads.map((thread) => thread.id)).not.toContain(questionThenThanks.id);
+
+    // A plain page is read live, its markers from the mirror's histories where they are up to date.
+    sandbox.reset();
+    const plain = await list(client, { limit: 10 });
+    expect(sandbox.requests).toHaveLength(1);
+    expect(plain.text).not.toContain("inbox mirror");
+    expect(lineOf(plain.text, questionThenThanks.id)).toContain("|NEEDS REPLY ");
+    expect(lineOf(plain.text, answeredThenThanks.id)).toContain("|closing (thanks) — probably no reply");
 
     // Live, the list row shows only the last message: the same thread reads as a closing.
     const live = await list(await connect(undefined), { needs_reply: false, since: "yesterday", limit: 50 });
