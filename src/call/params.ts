@@ -188,7 +188,7 @@ export const ThreadOrderField = z
   .enum(THREAD_ORDERS, accepts("order", `one of ${THREAD_ORDERS.join(", ")}`))
   .default("newest")
   .describe(
-    `newest (default): newest activity first, as Hostel Mate lists them. waiting: the threads whose guest is waiting for a reply first, the longest wait first, then the others newest first; it reads up to ${SCAN_BUDGET} threads to sort them, and offset counts in the sorted list.`,
+    `newest (default): newest activity first, as Hostel Mate lists them. waiting: the threads whose guest is waiting for a reply first, the longest wait first, then the others newest first; it reads up to ${SCAN_BUDGET} threads to sort them (every thread once the inbox mirror holds them all), and offset counts in the sorted list.`,
   );
 
 export const FILTERS_HELP =

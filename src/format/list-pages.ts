@@ -208,7 +208,7 @@ export function mirrorListPage(
   },
 ) {
   const { view, list, filters, offset, limit } = page;
-  const filtered = describeFilters(filters);
+  const filtered = describeFilters(filters, true);
   const what = `${view.label}${filtered.length > 0 ? ` ${filtered.join(", ")}` : ""}${page.order === "waiting" ? ", longest wait first" : ""}`;
   const found = `${count(list.total)} thread${list.total === 1 ? "" : "s"}${filtered.length > 0 ? (list.total === 1 ? " matches" : " match") : ""}`;
   const notes = [

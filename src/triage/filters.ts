@@ -123,8 +123,11 @@ export function waitingOrder(
   };
 }
 
-/** The filters in words, for the result's header. */
-export function describeFilters(filters: ThreadFilters): string[] {
+/**
+ * The filters in words, for the result's header. `wholeHistory`: needs-reply was judged from each
+ * thread's whole history, where an automatic message last hides nothing.
+ */
+export function describeFilters(filters: ThreadFilters, wholeHistory = false): string[] {
   const words: string[] = [];
   if (filters.channel)
     words.push(
@@ -132,7 +135,8 @@ export function describeFilters(filters: ThreadFilters): string[] {
     );
   if (filters.status) words.push(filters.status);
   if (filters.unreadOnly) words.push("unread");
-  if (filters.needsReply === true) words.push("needing a reply (or with an automatic message last)");
+  if (filters.needsReply === true)
+    words.push(wholeHistory ? "needing a reply" : "needing a reply (or with an automatic message last)");
   if (filters.needsReply === false) words.push("not waiting for a reply");
   if (filters.range) words.push(`last activity ${filters.range.label}`);
   return words;
