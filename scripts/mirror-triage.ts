@@ -131,12 +131,19 @@ for (const question of questions) {
   rows.push(["mirror, checked lately", await ask(mirrored, question.args)]);
   for (const [who, answer] of rows) {
     const ids = answer.twin.threads.map((thread) => thread.id);
-    // The page holds what fits in one answer; it is exact when it is the truth's first threads.
-    const pageExact = ids.length > 0 && ids.join() === truth.slice(0, ids.length).join();
+    // The page holds what fits in one answer; it is exact when it is the truth's first threads. The
+    // live list may order threads of the same minute otherwise: the same threads are said so.
+    const first = truth.slice(0, ids.length);
+    const page =
+      ids.length > 0 && ids.join() === first.join()
+        ? "exact"
+        : ids.length > 0 && [...ids].sort().join() === [...first].sort().join()
+          ? "the right threads, another order"
+          : "NOT exact";
     const heading = answer.text.split("\n")[0]?.split(" · ")[0] ?? "";
     const countExact = answer.twin.total === truth.length;
     process.stdout.write(
-      `  ${who}: ${answer.requests} requests, ${round(answer.ms)}; total ${answer.twin.total ?? "not given"}${countExact ? " (exact)" : ""}; first page ${pageExact ? "exact" : "NOT exact"}\n    ${heading}\n`,
+      `  ${who}: ${answer.requests} requests, ${round(answer.ms)}; total ${answer.twin.total ?? "not given"}${countExact ? " (exact)" : ""}; first page ${page}\n    ${heading}\n`,
     );
     const fromMirror = answer.text.split("\n").find((line) => line.startsWith("From the inbox mirror"));
     if (fromMirror) process.stdout.write(`    ${fromMirror}\n`);
