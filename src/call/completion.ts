@@ -2,13 +2,14 @@
 // name contains, the text so far. A name matches without its accents ("Lucia" finds Lucía), as
 // people type names on keyboards that have none.
 import type { CallOptions, HostelMateClient } from "../api/client.js";
-import { UUIDS } from "../api/ids.js";
+import { cleanId, UUIDS } from "../api/ids.js";
 import type { Conversation } from "../api/schemas.js";
 import { UserInputError } from "../errors/input.js";
 import type { Logger } from "../log/log.js";
 import { oneLine } from "../text/guest-text.js";
 import { clip } from "../text/text.js";
 import { shortTime } from "../time/time.js";
+import { isIdPrefix, type ThreadIdBook } from "./thread-ids.js";
 
 const RECENT_THREADS = 50;
 const MAX_SUGGESTIONS = 20;
@@ -53,21 +54,29 @@ async function suggest(
   }
 }
 
-/** Thread ids, for a resource URI, where nothing but the id may stand. */
-export function completeThreadId(client: HostelMateClient, typed: string, logger: Logger): Promise<string[]> {
+/** Thread ids, short as the answers print them, for a resource URI, where nothing but the id may stand. */
+export function completeThreadId(
+  client: HostelMateClient,
+  typed: string,
+  logger: Logger,
+  threadIds: ThreadIdBook,
+): Promise<string[]> {
   return suggest(
     typed,
     logger,
     () => recentThreadsMatching(client, typed),
-    (thread) => thread.id,
+    (thread) => threadIds.shortForm(thread.id),
   );
 }
 
+/** Between the parts of a choice's label; the last part is the thread's id. */
+const LABEL_SEPARATOR = " · ";
+
 /**
  * "Guest · channel · last message · id": what a person needs to tell two threads of one guest apart,
- * the time in the property's zone.
+ * the time in the property's zone, the id short as the answers print it.
  */
-function choiceLabel(thread: Conversation, timeZone: string): string {
+function choiceLabel(thread: Conversation, timeZone: string, threadIds: ThreadIdBook): string {
   // The guest wrote the name: an id inside it must not pass for the thread's, which comes last.
   const name = thread.guest_name ? clip(oneLine(thread.guest_name).replace(UUIDS, "…"), 40) : "unknown guest";
   const last = thread.last_message?.created_at;
@@ -75,8 +84,8 @@ function choiceLabel(thread: Conversation, timeZone: string): string {
     name,
     thread.channel ?? "unknown channel",
     last ? shortTime(last, timeZone) : "no messages",
-    thread.id,
-  ].join(" · ");
+    threadIds.shortForm(thread.id),
+  ].join(LABEL_SEPARATOR);
 }
 
 /** Suggestions for a person choosing a thread in a client's prompt dialog; each ends with the id. */
@@ -85,28 +94,32 @@ export function completeThreadChoice(
   typed: string,
   logger: Logger,
   timeZone: string,
+  threadIds: ThreadIdBook,
 ): Promise<string[]> {
   return suggest(
     typed,
     logger,
     () => recentThreadsMatching(client, typed),
-    (thread) => choiceLabel(thread, timeZone),
+    (thread) => choiceLabel(thread, timeZone, threadIds),
   );
 }
 
 /**
- * The thread a person chose: the last id in what they gave (a suggestion ends with its thread's), or
- * else the one recent thread whose guest name contains it. None or several: a sentence that says what
- * to pick from.
+ * The thread a person chose: the last full id in what they gave, or the short id a suggestion ends
+ * with, or else the one recent thread whose guest name contains it. None or several: a sentence that
+ * says what to pick from.
  */
 export async function resolveThreadChoice(
   client: HostelMateClient,
   chosen: string,
   timeZone: string,
   call: CallOptions,
+  threadIds: ThreadIdBook,
 ): Promise<string> {
   const id = chosen.match(UUIDS)?.at(-1);
   if (id) return id.toLowerCase();
+  const lastPart = cleanId(chosen.split(LABEL_SEPARATOR).at(-1) ?? "");
+  if (isIdPrefix(lastPart)) return threadIds.resolve(lastPart, timeZone);
   const name = oneLine(chosen);
   const matches = name === "" ? [] : await recentThreadsMatching(client, name, call);
   if (matches.length === 1 && matches[0]) return matches[0].id;
@@ -118,7 +131,7 @@ export async function resolveThreadChoice(
   throw new UserInputError(
     `${matches.length} recent conversations match ${JSON.stringify(clip(name, 60))}; pick one of these: ${matches
       .slice(0, 5)
-      .map((thread) => choiceLabel(thread, timeZone))
+      .map((thread) => choiceLabel(thread, timeZone, threadIds))
       .join("; ")}.`,
   );
 }

@@ -67,7 +67,14 @@ export default definePrompt((context) => ({
         .describe(
           "The conversation to reply to: type part of the guest's name and pick it, or paste its thread id.",
         ),
-      (typed) => completeThreadChoice(context.client, typed ?? "", context.logger, context.timeZone),
+      (typed) =>
+        completeThreadChoice(
+          context.client,
+          typed ?? "",
+          context.logger,
+          context.timeZone,
+          context.threadIds,
+        ),
     ),
     tone: z
       .string()
@@ -82,8 +89,8 @@ export default definePrompt((context) => ({
       .optional()
       .describe("The language to write in, e.g. 'German' (default: the language the guest writes in)."),
   },
-  async build({ thread_id = "", tone, language }, { client, call, clock, notes, timeZone }) {
-    const threadId = await resolveThreadChoice(client, thread_id, timeZone, call);
+  async build({ thread_id = "", tone, language }, { client, call, clock, notes, timeZone, threadIds }) {
+    const threadId = await resolveThreadChoice(client, thread_id, timeZone, call, threadIds);
     // readThread reads the thread's listing too: its status, subject and the booking's other threads.
     const [window, propertyNotes] = await Promise.all([
       readThread(client, threadId, { limit: PROMPT_MESSAGES }, call),

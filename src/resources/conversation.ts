@@ -64,7 +64,7 @@ export const conversation: TemplateResource = {
     }).text;
   },
   complete: {
-    thread_id: (typed, { client, logger }) => completeThreadId(client, typed, logger),
+    thread_id: (typed, { client, logger, threadIds }) => completeThreadId(client, typed, logger, threadIds),
   },
 };
 

@@ -131,7 +131,9 @@ describe("times in Asia/Tokyo, through the server", () => {
       ref: { type: "ref/prompt", name: "draft_guest_reply" },
       argument: { name: "thread_id", value: "Zoë" },
     });
-    expect(completion.completion.values).toEqual([`Zoë Müller · HOSTELWORLD · 2025-11-20 02:00 · ${zoe}`]);
+    expect(completion.completion.values).toEqual([
+      `Zoë Müller · HOSTELWORLD · 2025-11-20 02:00 · ${shortId(zoe)}`,
+    ]);
   });
 });
 

@@ -74,7 +74,7 @@ describe("resources", () => {
       ref: { type: "ref/resource", uri: "hostelmate://conversations/{thread_id}" },
       argument: { name: "thread_id", value: "Mitch" },
     });
-    expect(completion.completion.values).toEqual([LOCKER]);
+    expect(completion.completion.values).toEqual([shortId(LOCKER)]);
   });
 
   it("refuses a URI that names no thread and explains an unknown one", async () => {

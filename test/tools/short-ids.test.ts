@@ -160,6 +160,27 @@ describe("short thread ids without the mirror", () => {
     ).rejects.toThrow(/fits 2 conversations/);
   });
 
+  it("completes the prompt's and the resource's thread with short ids, and takes a suggestion back", async () => {
+    const short = NEWER_TWIN.slice(0, 11);
+    const [label] = (
+      await harness.client.complete({
+        ref: { type: "ref/prompt", name: "draft_guest_reply" },
+        argument: { name: "thread_id", value: "Ana Twin" },
+      })
+    ).completion.values;
+    expect(label).toMatch(new RegExp(`^Ana Twin · WHATSAPP · .+ · ${short}$`));
+    const prompt = await harness.client.getPrompt({
+      name: "draft_guest_reply",
+      arguments: { thread_id: label ?? "" },
+    });
+    expect(JSON.stringify(prompt.messages)).toContain(`Thread ${short}|Ana Twin|WHATSAPP|`);
+    const ids = await harness.client.complete({
+      ref: { type: "ref/resource", uri: "hostelmate://conversations/{thread_id}" },
+      argument: { name: "thread_id", value: NEWER_TWIN.slice(0, 6) },
+    });
+    expect(ids.completion.values).toEqual([short]);
+  });
+
   it("refuses what is shorter than 8 characters or no id's beginning, saying what it takes", async () => {
     for (const thread_id of ["84782b8", "84782b8fb", "84782b8f--"]) {
       expectOneRefusal(
