@@ -104,7 +104,6 @@ export async function measureMirror(entry: string, apiKey: string): Promise<Mirr
       // call below starts the incremental sync at once.
       HOSTELMATE_LOG_LEVEL: "debug",
       HOSTELMATE_SYNC_INTERVAL_S: "1",
-      HOSTELMATE_CACHE_TTL_MS: "0",
     },
     undefined,
     { keepLines: false },

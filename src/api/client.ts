@@ -112,7 +112,9 @@ export function createClient(options: ClientOptions): HostelMateClient {
     // nor a background one be refused for an interactive call's deadline.
     const fresh = await shared.run(`${lane} ${key}`, call.signal, async (signal) => {
       const value = await fetchAndParse(request, spec, key, signal, { budget, deadline, lane });
-      cache?.set(key, value);
+      // The mirror's sync stores what it reads, and no call asks for its pages again: kept here, a
+      // first sync's pages filled the cache's 20 MB of bodies (more once parsed) for nothing.
+      if (lane === "interactive") cache?.set(key, value);
       return value;
     });
     return fresh.value as z.output<T>;

@@ -286,6 +286,18 @@ describe("the response cache", () => {
     expect(sandbox.requests).toHaveLength(3);
   });
 
+  it("keeps no answer read in the background lane (the mirror's sync), and serves it one it holds", async () => {
+    const api = clientFor(sandbox.url, { cacheTtlMs: 30_000 });
+    const background = { lane: "background" as const };
+    await api.listConversations({ limit: 5, offset: 0 }, background);
+    await api.listConversations({ limit: 5, offset: 0 }, background);
+    await api.listConversations({ limit: 5, offset: 0 });
+    expect(sandbox.requests).toHaveLength(3);
+    await api.listConversations({ limit: 5, offset: 0 }, background);
+    await api.listConversations({ limit: 5, offset: 0 });
+    expect(sandbox.requests).toHaveLength(3);
+  });
+
   it("counts bytes, not characters: a body over the bound in bytes is not kept", async () => {
     const body = await bodyOf(20);
     // Guest names and messages in five languages: the page has characters of more than one byte.
