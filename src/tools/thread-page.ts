@@ -1,5 +1,6 @@
 // The shared body of list_conversations: one page from the list endpoint — or, with filters the
-// API lacks, the matches of a scan over several pages — read here and written by format/list-pages.ts.
+// API lacks or the waiting order, the matches over the whole mirror once its first sync is done,
+// else those of a scan over several pages — read here and written by format/list-pages.ts.
 import type { ListConversationsQuery } from "../api/client.js";
 import { pageInfo, readListPage } from "../api/pages.js";
 import type { Conversation } from "../api/schemas.js";
@@ -32,8 +33,8 @@ export async function threadPage(
   // and the API's own list is up to the second, where the mirror may lag by the sync interval; only
   // its markers come from the mirror's histories, where they are up to date. A search goes to
   // Hostel Mate's own search.
-  const wholeInbox = order === "waiting" || hasFilters(filters);
-  const fromMirror = wholeInbox && !query.search ? mirrorPage(query, filters, view, context, order) : null;
+  const overInbox = order === "waiting" || hasFilters(filters);
+  const fromMirror = overInbox && !query.search ? mirrorPage(query, filters, view, context, order) : null;
   const answer =
     fromMirror ??
     (order === "waiting"
