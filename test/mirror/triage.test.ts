@@ -29,6 +29,8 @@ const ago = (ms: number) => new Date(SANDBOX_ANCHOR.getTime() - ms);
 let sandbox: Sandbox;
 let api: HostelMateClient;
 let mirror: Mirror;
+/** The mirror's clock: a test moves it on to make the last check older than the interval. */
+let clock = SANDBOX_ANCHOR.getTime();
 const clients: Client[] = [];
 
 /** An MCP client on a server over the sandbox, with the synced mirror or none. */
@@ -144,7 +146,7 @@ beforeAll(async () => {
     client: api,
     store: new MirrorStore(openTestDatabase()),
     intervalMs: 60_000,
-    now: () => SANDBOX_ANCHOR.getTime(),
+    now: () => clock,
   });
   await mirror.sync();
   expect(mirror.store.stats().firstSyncDone).toBe(true);
@@ -285,6 +287,16 @@ describe("triage over the whole mirror", () => {
     expect(twin.total).toBe(0);
     expect(text).toContain("none of the 606 threads in the mirror.");
     expect(text).toContain("The newest activity in the inbox is");
+  });
+
+  it("checks the mirror with one request when the last check is older than the interval, and answers from it", async () => {
+    const client = await connect(mirror);
+    clock += 61_000;
+    sandbox.reset();
+    const { text, twin } = await list(client, { needs_reply: true, order: "waiting", limit: 5 });
+    expect(sandbox.requests).toHaveLength(1);
+    expect(twin.total).toBeGreaterThan(0);
+    expect(text).toContain("From the inbox mirror: all 606 threads, as of 07:01.");
   });
 });
 
