@@ -21,7 +21,7 @@ import {
   type ThreadFilters,
   waitingOrder,
 } from "../triage/filters.js";
-import { historySignals } from "../triage/history.js";
+import { historyMatters, historySignals } from "../triage/history.js";
 import { isArchived, type ReplySignals } from "../triage/signals.js";
 
 export interface MirrorList {
@@ -70,7 +70,8 @@ const judgedByStore = new WeakMap<MirrorStore, Map<string, Judged>>();
 
 /**
  * The signals of these threads from their whole histories, read from the mirror unless judged
- * before in the same version; a thread whose stored messages are behind its row is judged by the row.
+ * before in the same version; a thread whose stored messages are behind its row, or whose row
+ * already says all its history would (historyMatters), is judged by the row.
  */
 function judge(store: MirrorStore, stored: readonly StoredThread[]): SignalsOf {
   let judged = judgedByStore.get(store);
@@ -83,7 +84,8 @@ function judge(store: MirrorStore, stored: readonly StoredThread[]): SignalsOf {
   const unknown: StoredThread[] = [];
   for (const entry of stored) {
     versions.set(entry.thread, entry.version);
-    if (memo.get(entry.thread.id)?.version !== entry.version && entry.current()) unknown.push(entry);
+    const known = memo.get(entry.thread.id)?.version === entry.version;
+    if (!known && historyMatters(entry.thread) && entry.current()) unknown.push(entry);
   }
   const histories = storedHistories(
     store,
@@ -148,7 +150,7 @@ export function listFromMirror(store: MirrorStore, request: MirrorListQuery): Mi
  * a filtered one from the mirror does.
  */
 export function liveRowSignals(store: MirrorStore, threads: readonly Conversation[]): ReplySignals[] {
-  const histories = currentHistories(store, threads);
+  const histories = currentHistories(store, threads.filter(historyMatters));
   return threads.map((thread) => {
     const messages = histories.get(thread.id);
     return messages ? historySignals(thread, messages) : listSignals(thread);

@@ -4,7 +4,7 @@
 // gives it. A thread whose history is not at hand is judged by its list row (filters.ts
 // listSignals), as a live answer is.
 import type { Conversation, Message } from "../api/schemas.js";
-import { type ReplySignals, replySignals } from "./signals.js";
+import { type ReplySignals, replySignals, speakerOf } from "./signals.js";
 
 /** The thread's signals from its messages, oldest first; `archivedToo` judges an archived thread as open. */
 export function historySignals(
@@ -16,4 +16,14 @@ export function historySignals(
     status: archivedToo ? null : thread.status,
     unread_count: thread.unread_count,
   });
+}
+
+/**
+ * Whether a thread's whole history can say more than its list row: a staff answer last settles it
+ * (nobody waits, whatever came before), and so does no message at all, so only the other threads
+ * need their messages read.
+ */
+export function historyMatters(thread: Conversation): boolean {
+  const last = thread.last_message;
+  return last !== null && speakerOf(last) !== "staff";
 }

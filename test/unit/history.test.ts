@@ -2,8 +2,10 @@
 // that judge a list row by its last message.
 import { describe, expect, it } from "vitest";
 import type { Conversation, Message } from "../../src/api/schemas.js";
+import { buildDataset, unreadCount } from "../../src/sandbox/dataset.js";
+import { seedThreads } from "../../src/sandbox/seed-threads.js";
 import { filterThread, listSignals, type SignalsOf, waitingOrder } from "../../src/triage/filters.js";
-import { historySignals } from "../../src/triage/history.js";
+import { historyMatters, historySignals } from "../../src/triage/history.js";
 import { conversation, lastMessage, message } from "../fixtures.js";
 
 const staff = { direction: "OUTBOUND", source: "MANUAL", sender: "property" } as const;
@@ -89,5 +91,33 @@ describe("needs-reply from the whole history", () => {
       "asked",
       "answered",
     ]);
+  });
+});
+
+describe("threads whose history need not be read", () => {
+  it("are judged by the list row exactly as by the whole history", () => {
+    // The seed's threads, each with its list row as the API gives it, and each status both ways.
+    const rows = buildDataset(seedThreads, new Date("2026-11-24T18:00:00Z")).flatMap((sandboxThread) =>
+      ["OPEN", "ARCHIVED"].map((status) => {
+        const messages = sandboxThread.messages.map((m) => message({ ...m, sender: m.sender }));
+        const last = messages.at(-1);
+        const unread = unreadCount(sandboxThread);
+        const row = conversation({
+          id: sandboxThread.id,
+          status,
+          unread_count: unread,
+          is_read: unread === 0,
+          last_message: last ? { ...lastMessage, ...last } : null,
+        });
+        return { row, messages };
+      }),
+    );
+    const settled = rows.filter(({ row }) => !historyMatters(row));
+    expect(settled.length).toBeGreaterThan(20);
+    for (const { row, messages } of settled) {
+      for (const archivedToo of [false, true]) {
+        expect(historySignals(row, messages, archivedToo), row.id).toEqual(listSignals(row, archivedToo));
+      }
+    }
   });
 });
