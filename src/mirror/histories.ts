@@ -5,6 +5,20 @@
 import type { Conversation, Message } from "../api/schemas.js";
 import { fingerprintOf, type MirrorStore, type ThreadFilter, whereOf } from "./store.js";
 
+/**
+ * Runs `read` on one snapshot of the database, so that a sync another process commits meanwhile is
+ * seen whole or not at all, and counts agree with the threads listed.
+ */
+export function onOneSnapshot<T>(store: MirrorStore, read: () => T): T {
+  if (store.db.isTransaction) return read();
+  store.db.exec("BEGIN");
+  try {
+    return read();
+  } finally {
+    if (store.db.isTransaction) store.db.exec("COMMIT");
+  }
+}
+
 export interface StoredThread {
   thread: Conversation;
   /**

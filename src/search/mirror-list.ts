@@ -7,6 +7,7 @@ import type { Conversation } from "../api/schemas.js";
 import {
   currentHistories,
   newestStoredActivity,
+  onOneSnapshot,
   type StoredThread,
   storedHistories,
   storedThreads,
@@ -111,6 +112,10 @@ export function judgeThreads(store: MirrorStore, threads: readonly Conversation[
 }
 
 export function listFromMirror(store: MirrorStore, request: MirrorListQuery): MirrorList {
+  return onOneSnapshot(store, () => listOnSnapshot(store, request));
+}
+
+function listOnSnapshot(store: MirrorStore, request: MirrorListQuery): MirrorList {
   const { query, filters, order } = request;
   const stats = store.stats();
   const candidates = storedThreads(store, storeFilter(request)).filter(
@@ -150,7 +155,7 @@ export function listFromMirror(store: MirrorStore, request: MirrorListQuery): Mi
  * a filtered one from the mirror does.
  */
 export function liveRowSignals(store: MirrorStore, threads: readonly Conversation[]): ReplySignals[] {
-  const histories = currentHistories(store, threads.filter(historyMatters));
+  const histories = onOneSnapshot(store, () => currentHistories(store, threads.filter(historyMatters)));
   return threads.map((thread) => {
     const messages = histories.get(thread.id);
     return messages ? historySignals(thread, messages) : listSignals(thread);
