@@ -5,7 +5,7 @@
 // (the truth is worked out here from the sandbox's own data, with the rule get_messages applies to
 // a thread read whole). The mirror's answer comes after its freshness check: once with the last
 // check older than the interval (one list request) and once within it (none).
-// Usage: npx tsx scripts/mirror-triage.ts [latency ms, default 150]
+// Usage: npx tsx scripts/mirror-triage.ts [latency ms, default 150] [limit, default 20 as the tool's]
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -23,6 +23,7 @@ import { generateBigInbox } from "../test/sandbox/big-inbox.js";
 import { SANDBOX_ANCHOR, type Sandbox, startSandbox } from "../test/sandbox/server.js";
 
 const latencyMs = Number(process.argv[2] ?? 150);
+const limit = Number(process.argv[3] ?? 20);
 const key = "hm_live_measure_triage";
 const inbox = generateBigInbox();
 const anchor = SANDBOX_ANCHOR;
@@ -113,7 +114,7 @@ async function ask(client: Client, args: Record<string, unknown>) {
   const t0 = performance.now();
   const result = (await client.callTool({
     name: "list_conversations",
-    arguments: { ...args, limit: 100 },
+    arguments: { ...args, limit },
   })) as CallToolResult;
   const ms = performance.now() - t0;
   const text = result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
