@@ -17,7 +17,10 @@ import { MirrorStore } from "../src/mirror/store.js";
 import { stableUuid } from "../src/sandbox/dataset.js";
 import { seedThreads } from "../src/sandbox/seed-threads.js";
 import { SANDBOX_ANCHOR, startSandbox } from "../src/sandbox/server.js";
+import { expandQuery } from "../src/search/expand.js";
 import { createServer } from "../src/server/server.js";
+import { withinOneEdit } from "../src/text/fuzzy.js";
+import { tokenise } from "../src/text/tokenise.js";
 import { openTestDatabase } from "../test/mirror/open.js";
 import { generateBigInbox } from "../test/sandbox/big-inbox.js";
 import { evaluatePure, type LabelledQuery, loadQueries, type Strategy } from "../test/search-queries.js";
@@ -33,7 +36,37 @@ interface LiveResult {
 }
 
 const big = process.argv.includes("--big");
-const seed = big ? generateBigInbox().threads : seedThreads;
+const bigInbox = big ? generateBigInbox() : undefined;
+const seed = bigInbox?.threads ?? seedThreads;
+const nameOf = new Map(seed.map((thread) => [thread.key, tokenise(thread.guestName ?? "")]));
+// The big inbox's topics (test/sandbox/big-inbox-phrases.ts) as the topic table (src/search/topics.ts) names them.
+const TABLE_TOPICS: Record<string, string[]> = {
+  "late-arrival": ["arrival time"],
+  luggage: ["luggage"],
+  breakfast: ["breakfast"],
+  "airport-transfer": ["directions"],
+  cancellation: ["refunds and cancellations"],
+  invoice: ["invoices"],
+  "lost-item": ["lost items"],
+  "towels-lockers": ["towels and sheets", "lockers"],
+  noise: ["noise"],
+};
+
+/**
+ * In the big inbox, a generated thread answers a query too when a guest of that name wrote it (each
+ * word of the query one of the name's, or one typo from it), or when the query names a topic the
+ * thread's guest asked about. Lenient: a breakfast thread "answers" "gluten free breakfast".
+ */
+function alsoRelevant(query: LabelledQuery, key: string): boolean {
+  const label = bigInbox?.labels.get(key);
+  if (!label) return false;
+  const groups = expandQuery(query.query);
+  const topics = groups.flatMap((group) => group.topics);
+  if (topics.length > 0)
+    return label.topics.some((name) => (TABLE_TOPICS[name] ?? []).some((topic) => topics.includes(topic)));
+  const name = nameOf.get(key) ?? [];
+  return groups.every((group) => name.some((word) => withinOneEdit(group.written, word)));
+}
 const keyById = new Map(seed.map((thread) => [stableUuid("thread", thread.key), thread.key]));
 
 async function live(path: "live" | "mirror"): Promise<LiveResult[]> {
@@ -84,13 +117,26 @@ function liveReport(results: readonly LiveResult[], title: string): void {
     `## ${title}${big ? `, among the ${seed.length.toLocaleString("en-US")} threads of the big inbox` : ""}, top 5`,
     "",
   );
-  out.push("| query | kind | in top 5 | first | top 5 |", "| --- | --- | :-: | :-: | --- |");
+  out.push(
+    `| query | kind | in top 5 | first | ${big ? "lenient: in top 5 | lenient: first | " : ""}top 5 |`,
+    `| --- | --- | :-: | :-: | ${big ? ":-: | :-: | " : ""}--- |`,
+  );
   const byKind = new Map<string, { n: number; top: number; first: number }>();
   let top = 0;
   let first = 0;
+  let lenientTop = 0;
+  let lenientFirst = 0;
+  const misses: string[] = [];
+  const lenientMisses: string[] = [];
   for (const { query, top: keys } of results) {
     const inTop = keys.some((key) => query.expected.includes(key));
     const isFirst = keys[0] !== undefined && query.expected.includes(keys[0]);
+    const answers = (key: string) => query.expected.includes(key) || alsoRelevant(query, key);
+    const lenient = big ? [keys.some(answers), keys[0] !== undefined && answers(keys[0])] : [];
+    lenientTop += Number(lenient[0] === true);
+    lenientFirst += Number(lenient[1] === true);
+    if (!inTop) misses.push(query.query);
+    if (big && lenient[0] !== true) lenientMisses.push(query.query);
     top += Number(inTop);
     first += Number(isFirst);
     const kind = byKind.get(query.kind) ?? { n: 0, top: 0, first: 0 };
@@ -100,7 +146,7 @@ function liveReport(results: readonly LiveResult[], title: string): void {
       first: kind.first + Number(isFirst),
     });
     out.push(
-      `| ${query.query} | ${query.kind} | ${inTop ? "yes" : "no"} | ${isFirst ? "yes" : "no"} | ${keys.join(", ")} |`,
+      `| ${query.query} | ${query.kind} | ${inTop ? "yes" : "no"} | ${isFirst ? "yes" : "no"} | ${lenient.map((yes) => (yes ? "yes | " : "no | ")).join("")}${keys.join(", ")} |`,
     );
   }
   out.push("", "| kind | queries | recall@5 | ranked first |", "| --- | ---: | ---: | ---: |");
@@ -110,6 +156,15 @@ function liveReport(results: readonly LiveResult[], title: string): void {
     );
   out.push(
     `| all | ${results.length} | ${percent(top, results.length)} | ${percent(first, results.length)} |`,
+    "",
+  );
+  if (big)
+    out.push(
+      `Lenient (a generated thread of the guest named or the topic asked about answers too): recall@5 ${percent(lenientTop, results.length)}, ranked first ${percent(lenientFirst, results.length)}; not in the top 5 even so: ${lenientMisses.map((q) => JSON.stringify(q)).join(", ") || "none"}.`,
+      "",
+    );
+  out.push(
+    `Not in the top 5: ${misses.length ? misses.map((q) => JSON.stringify(q)).join(", ") : "none"}.`,
     "",
   );
 }
