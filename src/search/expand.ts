@@ -151,6 +151,29 @@ function spans(query: string, languages: readonly Language[]): QueryGroup[] {
   return groups;
 }
 
+// "dog OR chien OR perro", "dog | chien": the words either side are alternatives of one group, as a
+// search engine reads OR. A topic's words need none (they join their topic's group by themselves);
+// other words would each be a group of their own, which a thread would also have to match.
+const OR = /\s+OR\s+|\s*\|\s*/;
+
+/** The query's spans, the last of each part before an OR joined with the first after it. */
+function withAlternatives(query: string, languages: readonly Language[]): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  let joinNext = false;
+  for (const part of query.split(OR)) {
+    const [first, ...rest] = spans(part, languages);
+    const last = groups.at(-1);
+    if (first && last && joinNext) {
+      last.written = `${last.written} / ${first.written}`;
+      last.topics = [...new Set([...last.topics, ...first.topics])];
+      addAlternatives(last, first.alternatives);
+    } else if (first) groups.push(first);
+    groups.push(...rest);
+    joinNext = true;
+  }
+  return groups;
+}
+
 /**
  * The query as groups of alternatives. A thread matches a group when it holds any one of its
  * alternatives as a phrase; how many groups a thread matches, and how rare they are, is the
@@ -159,7 +182,7 @@ function spans(query: string, languages: readonly Language[]): QueryGroup[] {
  */
 export function expandQuery(query: string, languages: readonly Language[] = LANGUAGES): QueryGroup[] {
   const merged: QueryGroup[] = [];
-  for (const group of spans(query, languages)) {
+  for (const group of withAlternatives(query, languages)) {
     const same = merged.find((other) =>
       group.topics.length > 0
         ? other.topics.some((topic) => group.topics.includes(topic))

@@ -101,6 +101,26 @@ describe("search over the mirror's index", () => {
     expect(ids("towels Handtuch").sort()).toEqual([toallas, towel].sort());
   });
 
+  it("reads words joined by OR as alternatives of one group, which widen and never narrow", () => {
+    const chien = thread("Julie Moreau", ["Je voyage avec mon petit chien, est-ce possible ?"]);
+    const perro = thread("Mateo Ruiz", ["¿Puedo venir con mi perro?"]);
+    const dog = thread("Jack Taylor", ["Is a dog allowed in the dorm?"]);
+    thread("Kevin Brown", ["Can I travel with a bike?"]);
+    expect(ids("a dog OR chien OR perro").sort()).toEqual([chien, perro, dog].sort());
+    // Without OR each word is a group of its own: a thread needs them all to rank as one that has both.
+    const both = searchMirror(store, { query: "dog chien", limit: 5, offset: 0, snippets: 0, filters: {} });
+    const either = searchMirror(store, {
+      query: "dog OR chien",
+      limit: 5,
+      offset: 0,
+      snippets: 0,
+      filters: {},
+    });
+    expect(both.searched).toEqual(["dog", "chien"]);
+    expect(either.searched).toEqual(["dog / chien"]);
+    expect(either.ranked.map((entry) => entry.matched)).toEqual([["dog / chien"], ["dog / chien"]]);
+  });
+
   it("matches guest names with one typo in a name of five letters or more, not in a shorter one", () => {
     const whitaker = thread("Tom Whitaker", ["Arriving at 1am."]);
     const giulia = thread("Giulia Romano", ["Il wifi non funziona."]);
