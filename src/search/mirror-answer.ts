@@ -59,13 +59,15 @@ export async function searchWithMirror(
   // The first sync under way is not waited for: this only starts it again after a failure.
   await mirror.ensureFresh(call.signal);
   const stats = searchStats(mirror.store);
-  const freshness = describe(stats);
   if (stats.threadsWithMessages === 0)
     return {
       outcome: await runSearch(client, input, call),
       source: "",
-      notes: [`Searched live: the mirror's first sync has just started (${freshness}).`],
+      notes: [
+        "Searched live in Hostel Mate: the mirror's first sync has just started and holds no thread yet.",
+      ],
     };
+  const freshness = describe(stats);
   const partial = await searchPartialMirror(mirror.store, client, mirrored, input.channel, call);
   const shown = partial.live
     ? `, and ${partial.live === 1 ? "the one found that way is" : `the ${partial.live} found that way are`} shown last, without quotes: read them with get_messages`

@@ -126,6 +126,15 @@ describe("search_conversations from the mirror", () => {
     for (let copy = 0; copy < 4; copy++) expect(keys).toContain(thread("free-cancellation-jose", copy));
   });
 
+  it("searches live and says so while the mirror holds nothing yet", async () => {
+    const { text, found } = await search({ query: "broken locker", snippets: 0 });
+    expect(text).toContain("Searched live in Hostel Mate: the mirror's first sync has just started");
+    expect(text.split("\n")[0]).toMatch(
+      /^Search "broken locker" · searched: "broken locker", broken, locker · /,
+    );
+    expect(found.threads.map((t) => t.id)).toContain(thread("broken-locker-sarah", 0));
+  });
+
   it("while the first sync is under way, searches what the mirror holds and Hostel Mate live for the rest, and says so", async () => {
     const { threads, messages } = await liveInbox(api);
     const store = mirror.store;
