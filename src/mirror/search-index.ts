@@ -20,8 +20,11 @@ export const INDEX_VERSION = 1;
 /** The sync_state key holding the version the stored index was written with. */
 export const INDEX_VERSION_KEY = "search_index_version";
 
-/** BM25 weights of name, booking, subject, text and words: a name or booking id says more than a word in a message. */
-export const COLUMN_WEIGHTS = [8, 8, 4, 1, 0] as const;
+/**
+ * BM25 weights of name, booking, subject, text and words: a name or booking id says more than a word
+ * in a message. `words` is searched only for whole phrases, and weighs as the text.
+ */
+export const COLUMN_WEIGHTS = [8, 8, 4, 1, 1] as const;
 export type SearchColumn = "name" | "booking" | "subject" | "text" | "words";
 
 // Between the messages of the `words` column: a phrase does not run from one message into the next.

@@ -98,7 +98,7 @@ function planGroup(store: MirrorStore, group: QueryGroup): PlannedGroup | undefi
   // The group's one-word alternatives as one list of index words: a word that several of them
   // stem to counts once, and FTS5 reads each word's threads once.
   const singles = new Set<string>();
-  const several: Term[][] = [];
+  const several: { words: Term[]; all: readonly Term[] }[] = [];
   group.alternatives.forEach((alternative, index) => {
     const words = alternative.terms.filter((term) => !term.stop);
     if (words.length === 0) return;
@@ -112,13 +112,18 @@ function planGroup(store: MirrorStore, group: QueryGroup): PlannedGroup | undefi
     }
     const [word] = words;
     if (words.length === 1 && word) for (const token of tokensOf(word)) singles.add(token);
-    else several.push(words);
+    else several.push({ words, all: alternative.terms });
   });
   if (singles.size > 0) alternatives.push(`${SEARCHED_COLUMNS} : (${[...singles].map(quoted).join(" OR ")})`);
-  for (const words of several) {
+  for (const { words, all } of several) {
     // A phrase with a word the group already finds alone adds no thread, only cost.
     if (words.some((term) => tokensOf(term).some((token) => singles.has(token)))) continue;
-    alternatives.push(nearExpression(words) ?? words.map((term) => wordExpression(term, [])).join(" AND "));
+    // A phrase whose small words matter ("late check in", not "late check out") is matched word for
+    // word where the index keeps them; others near one another in any form.
+    if (all.some((term) => term.stop))
+      alternatives.push(`{words} : ${quoted(all.map((term) => term.word).join(" "))}`);
+    else
+      alternatives.push(nearExpression(words) ?? words.map((term) => wordExpression(term, [])).join(" AND "));
   }
   if (alternatives.length === 0) return undefined;
   return { group, expression: alternatives.map((a) => `(${a})`).join(" OR "), phrases };

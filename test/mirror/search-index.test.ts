@@ -93,6 +93,13 @@ describe("search over the mirror's index", () => {
     expect(ids("breakfast").sort()).toEqual([desayuno, fruhstuck].sort());
   });
 
+  it("keeps the small words of a topic's phrase: a late check-in is not a late check-out", () => {
+    const checkout = thread("Jonas Hartmann", ["Ist ein später Check-out am Sonntag möglich?"]);
+    const arrival = thread("Tom Whitaker", ["Our bus is delayed, we will arrive around midnight."]);
+    expect(ids("late check-in")).toEqual([arrival]);
+    expect(ids("late check-out")).toEqual([checkout]);
+  });
+
   it("lets the model's own synonyms widen a search, never narrow it", () => {
     const toallas = thread("Lucía Fernández", ["¿Hay toallas en la habitación?"]);
     const towel = thread("Jack Taylor", ["Do you rent towels?"]);
