@@ -5,7 +5,7 @@ import { SCAN_BUDGET, SEARCH_REQUEST_BUDGET } from "../limits.js";
 import type { SearchOutcome } from "../search/run-search.js";
 import { type Call, renderCall } from "./response.js";
 import { formatSnippetLine, snippetText } from "./snippets.js";
-import { toMessageRecord, toThreadSummary } from "./structured.js";
+import { toMessageRecord, toThreadSummary, toThreadSummaryWith } from "./structured.js";
 import { formatThreadList } from "./thread-list.js";
 
 export interface SearchView {
@@ -130,7 +130,7 @@ export function formatSearchResult(view: SearchView) {
   // Each quote's text, cut and marked once for the line and the twin.
   const quotes = page.map((entry) => entry.snippets.map(snippetText));
   const records = page.map((entry, index) => ({
-    ...toThreadSummary(entry.thread),
+    ...(entry.signals ? toThreadSummaryWith(entry.thread, entry.signals) : toThreadSummary(entry.thread)),
     matched: entry.matched,
     snippets: entry.snippets.map((line, quote) => {
       const { content: _shownAsExcerpt, ...record } = toMessageRecord(line.message, null);
@@ -160,6 +160,7 @@ export function formatSearchResult(view: SearchView) {
     ].join("\n"),
     // A quoted message can be from a year before its thread's last one: the heading's year covers both.
     lastQuotedBelow: lastQuoted,
+    signals: page.map((entry) => entry.signals),
     detailTimes: page.flatMap((entry) => entry.snippets.map((line) => line.message.created_at)),
     details: (index, year) => {
       const entry = page[index];

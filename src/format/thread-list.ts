@@ -20,7 +20,7 @@ export interface ThreadListView<Row, Head extends object> {
   /** Lines under a thread's line, e.g. the messages that matched a search, with times in `knownYear`'s form. */
   details?: (index: number, knownYear: number | undefined) => string[];
   /** Who is waiting in each thread, when known better than its last message tells (a whole history). */
-  signals?: readonly ReplySignals[];
+  signals?: readonly (ReplySignals | undefined)[];
   /** Whether the details quote the thread's last message: its line then leaves out the preview. */
   lastQuotedBelow?: readonly boolean[];
   /** The times the details print: the heading names a year only when these share it with the threads. */

@@ -5,6 +5,7 @@ import type { CallOptions, HostelMateClient } from "../api/client.js";
 import type { Mirror } from "../mirror/mirror.js";
 import { mirrorGeneration } from "../mirror/search-index.js";
 import { type MirrorStats, type MirrorStore, STATE } from "../mirror/store.js";
+import { judgeThreads } from "./mirror-list.js";
 import { type MirrorSearchInput, searchMirror, searchStats } from "./mirror-search.js";
 import { searchPartialMirror } from "./partial-search.js";
 import { runSearch, type SearchInput, type SearchOutcome } from "./run-search.js";
@@ -37,6 +38,20 @@ async function searchWhileFreshening(
   return mirrorGeneration(mirror.store.db) === before ? early : searchMirror(mirror.store, input);
 }
 
+/**
+ * The threads shown marked as list_conversations marks them from the mirror: who is waiting, from
+ * each whole history, so a thread reads the same in a search as in a list.
+ */
+function markFromHistories(store: MirrorStore, outcome: SearchOutcome, input: SearchInput): SearchOutcome {
+  const shown = outcome.ranked.slice(input.offset, input.offset + input.limit);
+  const signalsOf = judgeThreads(
+    store,
+    shown.map((entry) => entry.thread),
+  );
+  for (const entry of shown) entry.signals = signalsOf(entry.thread, false);
+  return outcome;
+}
+
 export async function searchWithMirror(
   mirror: Mirror,
   client: HostelMateClient,
@@ -50,7 +65,7 @@ export async function searchWithMirror(
   if (mirror.store.state(STATE.firstSyncDone) === true) {
     const outcome = await searchWhileFreshening(mirror, mirrored, call.signal);
     return {
-      outcome,
+      outcome: markFromHistories(mirror.store, outcome, input),
       source: `from the mirror (${describe(searchStats(mirror.store))})`,
       notes: [],
       store: mirror.store,

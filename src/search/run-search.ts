@@ -15,6 +15,7 @@ import {
   needsReply,
   type ThreadFilters,
 } from "../triage/filters.js";
+import type { ReplySignals } from "../triage/signals.js";
 import { parseQuery, type SearchQuery } from "./query.js";
 import { quoteThreads, type Unquoted } from "./quote-threads.js";
 import type { SnippetLine } from "./snippets.js";
@@ -40,6 +41,8 @@ export interface RankedThread {
   matched: string[];
   phraseMatch: boolean;
   snippets: SnippetLine[];
+  /** Who is waiting, judged from the thread's whole history where the mirror holds it. */
+  signals?: ReplySignals;
 }
 
 export interface Overflow {

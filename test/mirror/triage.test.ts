@@ -57,8 +57,8 @@ interface Twin {
   threads: { id: string; waiting_since?: string }[];
 }
 
-async function list(client: Client, args: Record<string, unknown>) {
-  const result = (await client.callTool({ name: "list_conversations", arguments: args })) as CallToolResult;
+async function list(client: Client, args: Record<string, unknown>, name = "list_conversations") {
+  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
   expect(result.isError).toBeFalsy();
   const text = result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
   return { text, twin: result.structuredContent as unknown as Twin };
@@ -240,6 +240,22 @@ describe("triage over the whole mirror", () => {
     const answered = await list(client, { needs_reply: false, since: "yesterday", limit: 50 });
     expect(lineOf(answered.text, answeredThenThanks.id)).toContain("|closing (thanks) — probably no reply");
     expect(answered.twin.threads.map((thread) => thread.id)).not.toContain(questionThenThanks.id);
+
+    // A search marks them the same way, from the same histories.
+    const found = await list(
+      client,
+      { query: "Question Thanks", limit: 5, snippets: 0 },
+      "search_conversations",
+    );
+    expect(lineOf(found.text, questionThenThanks.id)).toContain("|NEEDS REPLY ");
+    const foundAnswered = await list(
+      client,
+      { query: "Answered Thanks", limit: 5, snippets: 0 },
+      "search_conversations",
+    );
+    expect(lineOf(foundAnswered.text, answeredThenThanks.id)).toContain(
+      "|closing (thanks) — probably no reply",
+    );
 
     // A plain page is read live, its markers from the mirror's histories where they are up to date.
     sandbox.reset();
