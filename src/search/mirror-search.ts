@@ -19,18 +19,13 @@ import { filterThread, hasFilters, needsReply, type ThreadFilters } from "../tri
 import { expandQuery, type QueryGroup } from "./expand.js";
 import { judgeThreads } from "./mirror-list.js";
 import { quoteFromMirror } from "./mirror-quotes.js";
-import type { RankedThread, SearchOutcome } from "./run-search.js";
+import type { RankedThread, SearchInput, SearchOutcome } from "./run-search.js";
 
-export interface MirrorSearchInput {
-  query: string;
-  /** The channel as asked for, in any case: the mirror filters every channel itself. */
-  channel?: string | undefined;
-  booking_id?: string | undefined;
-  limit: number;
-  offset: number;
-  /** How many of the top threads shown to quote. */
-  snippets: number;
-  filters: ThreadFilters;
+/**
+ * A search as the live path takes it; `channel` may be any channel, in any case, since the mirror
+ * filters every channel itself.
+ */
+export interface MirrorSearchInput extends Omit<SearchInput, "onProgress"> {
   /** Only threads whose messages are stored: the rest is searched live while the first sync runs. */
   storedOnly?: boolean;
 }
