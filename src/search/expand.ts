@@ -6,9 +6,9 @@
 // "breakfast OR desayuno") join that topic's group instead of forming a new one that a thread
 // would also have to match.
 import { analyse, type Term } from "../text/analyse.js";
-import { fold } from "../text/fold.js";
 import { LANGUAGES, type Language } from "../text/languages.js";
 import { sameWord } from "../text/match.js";
+import { isSearchWord } from "./search-words.js";
 import { TOPICS } from "./topics.js";
 
 export interface Alternative {
@@ -30,39 +30,6 @@ interface Entry {
   topic: string;
   alternative: Alternative;
 }
-
-// Words about the search itself, not about what a thread says: "the guest who asked about
-// breakfast" is about breakfast. Words a stop-word list already drops ("who", "about") need no entry.
-const SEARCH_WORDS = new Set(
-  [
-    "guest",
-    "guests",
-    "asked",
-    "asking",
-    "asks",
-    "wrote",
-    "written",
-    "said",
-    "mentioned",
-    "message",
-    "messages",
-    "thread",
-    "threads",
-    "conversation",
-    "conversations",
-    "anyone",
-    "someone",
-    "somebody",
-    "find",
-    "show",
-    "wanted",
-    "wants",
-    "huésped",
-    "gast",
-    "hóspede",
-    "ospite",
-  ].map(fold),
-);
 
 /** The table's entries, each analysed in its own language ("malas" as Portuguese only), or unstemmed. */
 function analyseEntries(stemmed: boolean): readonly Entry[] {
@@ -116,7 +83,7 @@ function addAlternatives(group: QueryGroup, alternatives: readonly Alternative[]
 /** The query's words and topic phrases, left to right, before groups of one topic are merged. */
 function spans(query: string, languages: readonly Language[]): QueryGroup[] {
   const words = analyse(query, { languages, keepStopWords: true }).map((term) =>
-    SEARCH_WORDS.has(term.word) ? { ...term, stems: [term.word], stop: true as const } : term,
+    isSearchWord(term.word) ? { ...term, stems: [term.word], stop: true as const } : term,
   );
   const entries = topicEntries(languages.length > 0);
   const groups: QueryGroup[] = [];

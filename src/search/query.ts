@@ -1,56 +1,14 @@
 // A search as a person or a model writes it — "who asked about towels", "the German group about
 // the late bus", "\"late check-in\" Müller" — turned into what to ask Hostel Mate for: quoted
 // phrases kept whole, the other words without stop-words in six languages.
-import { deu, eng, fra, ita, por, porBr, spa } from "stopword";
+import { eng } from "stopword";
+import { fold } from "../text/fold.js";
+import { isStopWord } from "../text/languages.js";
+import { isSearchWord } from "./search-words.js";
 
-// The six lists are merged, so a word one language skips is skipped in all: these are stop-words
-// somewhere but what a guest's message is about elsewhere (Portuguese "quarto" is a room, "tarde"
-// late, "noite" night; German "heute" and "morgen" are today and tomorrow).
-const CONTENT_WORDS = new Set([
-  "quarto",
-  "quartos",
-  "noite",
-  "noites",
-  "tarde",
-  "cedo",
-  "hora",
-  "horas",
-  "dia",
-  "dias",
-  "semana",
-  "último",
-  "última",
-  "heute",
-  "morgen",
-  "gestern",
-  "nacht",
-]);
 const ENGLISH_STOP_WORDS = new Set(eng.map((word) => word.toLowerCase()));
-const STOP_WORDS = new Set(
-  [...eng, ...spa, ...deu, ...fra, ...ita, ...por, ...porBr]
-    .map((word) => word.toLowerCase())
-    .filter((word) => !CONTENT_WORDS.has(word)),
-);
-// Words that describe the search itself rather than what a thread says.
-const SEARCH_WORDS = new Set([
-  "asked",
-  "asking",
-  "wrote",
-  "written",
-  "said",
-  "mentioned",
-  "message",
-  "messages",
-  "thread",
-  "threads",
-  "conversation",
-  "conversations",
-  "anyone",
-  "someone",
-  "somebody",
-  "find",
-  "show",
-]);
+/** Stop-words of the six languages and words about the search, as the mirror's search skips them. */
+const skipped = (word: string) => isStopWord(fold(word)) || isSearchWord(fold(word));
 
 // Double quotes, and single quotes that open and close at word edges ('wifi password'), not the
 // apostrophe inside "can't".
@@ -86,7 +44,7 @@ export function singular(word: string): string {
 }
 
 function meaningful(word: string): boolean {
-  return (word.length >= 3 || /\d{2,}/.test(word)) && !STOP_WORDS.has(word) && !SEARCH_WORDS.has(word);
+  return (word.length >= 3 || /\d{2,}/.test(word)) && !skipped(word);
 }
 
 /**
@@ -127,7 +85,7 @@ export function parseQuery(query: string): SearchQuery {
   const kept = words.filter(meaningful);
   const dropped = [
     ...new Set(
-      words.filter((word) => !meaningful(word) && !ENGLISH_STOP_WORDS.has(word) && !SEARCH_WORDS.has(word)),
+      words.filter((word) => !meaningful(word) && !ENGLISH_STOP_WORDS.has(word) && !isSearchWord(fold(word))),
     ),
   ];
   const terms = [
