@@ -85,6 +85,11 @@ function unquotedNotes({ unquoted }: SearchOutcome): string[] {
   return notes;
 }
 
+/** A thread id, whole or as the lists print it (its first 8 or more characters). */
+function looksLikeThreadId(text: string): boolean {
+  return isUuid(text) || /^[0-9a-f]{8}(?:-?[0-9a-f]){0,27}$/i.test(text);
+}
+
 export function formatSearchResult(view: SearchView) {
   const { outcome } = view;
   const page = outcome.ranked.slice(view.offset, view.offset + view.limit);
@@ -154,7 +159,7 @@ export function formatSearchResult(view: SearchView) {
       ...notes,
       ...(view.dataEnds ? [view.dataEnds] : []),
       // A thread id, which list_conversations shows first, given here instead of to get_messages.
-      isUuid(view.query.trim())
+      looksLikeThreadId(view.query.trim())
         ? `That looks like a thread id: read the thread with get_messages thread_id="${view.query.trim()}".`
         : "Try another word or spelling, the guest's language (e.g. toalla, Handtuch, serviette), fewer filters, or list_conversations to browse.",
     ].join("\n"),

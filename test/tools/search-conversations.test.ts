@@ -101,12 +101,15 @@ describe("search_conversations", () => {
     );
   });
 
-  it("points a thread id given as the query to get_messages", async () => {
-    const id = "00000000-0000-4000-8000-000000000000";
-    const { text } = await search({ query: id });
-    expect(text.split("\n").at(-1)).toBe(
-      `That looks like a thread id: read the thread with get_messages thread_id="${id}".`,
-    );
+  it("points a thread id given as the query to get_messages, whole or as lists print it", async () => {
+    for (const id of ["00000000-0000-4000-8000-000000000000", "0000ffff", "0000ffff-00"]) {
+      const { text } = await search({ query: id });
+      expect(text.split("\n").at(-1)).toBe(
+        `That looks like a thread id: read the thread with get_messages thread_id="${id}".`,
+      );
+    }
+    const { text } = await search({ query: "helicopter" });
+    expect(text).not.toContain("thread id");
   });
 
   it("says which words it left out that may have been meant", async () => {
