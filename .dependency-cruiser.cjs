@@ -10,7 +10,7 @@ const LAYERS = [
   ["src/tools/", "src/prompts/", "src/resources/"], // the handlers, peers: none imports another
   ["src/call/"], // what every handler gets: the call's context, shared input fields, completion
   ["src/format/"], // text and structured answers from API objects and search outcomes (no I/O)
-  ["src/search/"], // searching and scanning the inbox through the API
+  ["src/search/"], // searching and scanning the inbox: through the API, or over the mirror
   ["src/triage/"], // who is waiting for a reply; the thread filters
   ["src/time/"], // time zones, dates the model writes, how times print
   ["src/errors/"], // input errors, and every error turned into the sentence the model sees
