@@ -45,11 +45,15 @@ function analyseEntries(stemmed: boolean): readonly Entry[] {
     ),
   );
 }
-const STEMMED = analyseEntries(true);
+// Analysed on first use, not at load: stemming the whole table is work a server's start does not need.
+let stemmedEntries: readonly Entry[] | undefined;
 let unstemmed: readonly Entry[] | undefined;
 
 export function topicEntries(stemmed = true): readonly Entry[] {
-  if (stemmed) return STEMMED;
+  if (stemmed) {
+    stemmedEntries ??= analyseEntries(true);
+    return stemmedEntries;
+  }
   unstemmed ??= analyseEntries(false);
   return unstemmed;
 }

@@ -65,15 +65,27 @@ function folded(list: readonly string[]): Set<string> {
   return new Set(list.map(fold).filter((word) => !CONTENT_WORDS.has(word)));
 }
 
-const STOP_BY_LANGUAGE: Record<Language, Set<string>> = {
-  en: folded([...eng, ...CONTRACTIONS]),
-  es: folded(spa),
-  fr: folded(fra),
-  de: folded(deu),
-  pt: folded([...por, ...porBr]),
-  it: folded(ita),
-};
-const STOP_WORDS = new Set(LANGUAGES.flatMap((language) => [...STOP_BY_LANGUAGE[language]]));
+interface StopWords {
+  byLanguage: Record<Language, Set<string>>;
+  all: Set<string>;
+}
+
+// Folded on first use, not at load: a server's start does not need some 2,000 words folded.
+let stopWords: StopWords | undefined;
+
+function lists(): StopWords {
+  if (stopWords) return stopWords;
+  const byLanguage: Record<Language, Set<string>> = {
+    en: folded([...eng, ...CONTRACTIONS]),
+    es: folded(spa),
+    fr: folded(fra),
+    de: folded(deu),
+    pt: folded([...por, ...porBr]),
+    it: folded(ita),
+  };
+  stopWords = { byLanguage, all: new Set(LANGUAGES.flatMap((language) => [...byLanguage[language]])) };
+  return stopWords;
+}
 
 /**
  * A folded word that says nothing in any of the six languages ("the", "und", "pour", "che"). The
@@ -81,7 +93,7 @@ const STOP_WORDS = new Set(LANGUAGES.flatMap((language) => [...STOP_BY_LANGUAGE[
  * meaningful in another costs less than a thread full of "die" matching "the die was cast".
  */
 export function isStopWord(foldedWord: string): boolean {
-  return STOP_WORDS.has(foldedWord);
+  return lists().all.has(foldedWord);
 }
 
 /**
@@ -89,9 +101,10 @@ export function isStopWord(foldedWord: string): boolean {
  * has too few of them to tell (a name, a short query) or two languages tie.
  */
 export function guessLanguage(foldedWords: readonly string[]): Language | undefined {
+  const { byLanguage } = lists();
   const counts = LANGUAGES.map((language) => ({
     language,
-    hits: foldedWords.filter((word) => STOP_BY_LANGUAGE[language].has(word)).length,
+    hits: foldedWords.filter((word) => byLanguage[language].has(word)).length,
   })).sort((a, b) => b.hits - a.hits);
   const [best, second] = counts;
   if (best === undefined || best.hits < 2 || best.hits === second?.hits) return undefined;

@@ -10,7 +10,6 @@ import {
 import { describeFreshness } from "../format/freshness.js";
 import { formatSearchResult } from "../format/search-result.js";
 import { SEARCH_REQUEST_BUDGET } from "../limits.js";
-import { searchWithMirror } from "../search/mirror-answer.js";
 import { newestActivityNote, newestOf } from "../search/newest-activity.js";
 import { runSearch } from "../search/run-search.js";
 import { apiChannel, describeFilters, hasFilters, readFilters } from "../triage/filters.js";
@@ -64,9 +63,12 @@ export default defineTool({
     };
     // The mirror answers for what it holds; the live path, as before, for the rest. The mirror is
     // brought up to date here, not by the server before the call: the search runs meanwhile.
+    // Loaded on the first search with a mirror: the stemmers and the topic table are not needed to start.
     const answer = mirror
-      ? await searchWithMirror(mirror, client, input, channel, call, (stats) =>
-          describeFreshness(stats, timeZone, now),
+      ? await import("../search/mirror-answer.js").then(({ searchWithMirror }) =>
+          searchWithMirror(mirror, client, input, channel, call, (stats) =>
+            describeFreshness(stats, timeZone, now),
+          ),
         )
       : undefined;
     const outcome = answer?.outcome ?? (await runSearch(client, input, call));
