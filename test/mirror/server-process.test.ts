@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MirrorStore, STATE } from "../../src/mirror/store.js";
 import type { Sandbox } from "../sandbox/server.js";
 import { initialize, run } from "../stdio-process.js";
@@ -21,17 +21,8 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Resolves once `done` holds (no time limit but the test's). */
-function until(done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = setInterval(() => {
-      if (done()) {
-        clearInterval(poll);
-        resolve();
-      }
-    }, 10);
-  });
-}
+/** Resolves once `done` holds: vitest's poll, with no time limit but the test's. */
+const until = (done: () => boolean) => vi.waitUntil(done, { timeout: 600_000, interval: 10 });
 
 const messagesIn = (inbox: Sandbox) => inbox.threads.reduce((sum, thread) => sum + thread.messages.length, 0);
 

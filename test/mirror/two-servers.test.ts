@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MirrorStore, STATE } from "../../src/mirror/store.js";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import { initialize, type Running, runWithMirror, waitForStderr } from "../stdio-process.js";
@@ -45,17 +45,8 @@ function start(path: string, extra: Record<string, string> = {}): Running {
   return server;
 }
 
-/** Resolves once `done` holds (no time limit but the test's). */
-function until(done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = setInterval(() => {
-      if (done()) {
-        clearInterval(poll);
-        resolve();
-      }
-    }, 5);
-  });
-}
+/** Resolves once `done` holds: vitest's poll, with no time limit but the test's. */
+const until = (done: () => boolean) => vi.waitUntil(done, { timeout: 600_000, interval: 5 });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
